@@ -68,7 +68,11 @@ export const entrySchema = z.strictObject({
   /** Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, … */
   notes: text().pipe(z.string().min(1)).optional(),
   /** The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. */
-  added: z.iso.date('must be a date written YYYY-MM-DD'),
+  added: z.preprocess(
+    // Astro's YAML reader turns an unquoted 2026-11-23 into a Date; the validator's keeps it text. Accept both.
+    (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
+    z.iso.date('must be a date written YYYY-MM-DD'),
+  ),
 });
 
 /** An entry as written in a file (before defaults). */

@@ -1,0 +1,11 @@
+/** Site-wide settings, each kept once. */
+
+/** Where the site is published (canonical URLs, feeds, sitemap). */
+export const SITE_URL = process.env.SITE_URL ?? 'https://trafficking-publications.example.org';
+
+/** The repository that editors send pull requests to ("Suggest a correction" links). */
+export const REPOSITORY_URL = 'https://github.com/anti-trafficking-library/catalogue';
+
+export const SITE_NAME = 'Anti-Trafficking Publications Catalogue';
+export const SITE_DESCRIPTION =
+  'An open, searchable catalogue of reports, toolkits, manuals, issue papers and model laws on human trafficking.';
