@@ -39,3 +39,33 @@ export function publicationPath(slug: string): string {
 export function displayTitle(entry: Pick<Entry, 'title' | 'title_supplied'>): string {
   return entry.title_supplied ? `[${entry.title}]` : entry.title;
 }
+
+/**
+ * Where a publication's external link goes, for the words "Read it on <host>", or undefined when the link must
+ * not be shown: only https links leave the site (the schema checks this too; this is defence in depth).
+ */
+export function externalLinkHost(link: string | undefined): string | undefined {
+  if (!link || !URL.canParse(link)) return undefined;
+  const url = new URL(link);
+  return url.protocol === 'https:' && url.hostname ? url.hostname.replace(/^www\./, '') : undefined;
+}
+
+/** "23 November 2026" for an `added` date (YYYY-MM-DD), read as a calendar date, not a moment in a time zone. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year!, month! - 1, day!)),
+  );
+}
+
+/** The earliest and latest year of publication, or undefined when no entry has a year. */
+export function yearSpan(publications: readonly Publication[]): { first: number; last: number } | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { data } of publications) {
+    if (data.year === undefined) continue;
+    first = Math.min(first, data.year);
+    last = Math.max(last, data.year);
+  }
+  return first === Infinity ? undefined : { first, last };
+}
