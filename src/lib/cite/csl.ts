@@ -1,0 +1,59 @@
+import { displayTitle, type Publication } from '../catalogue';
+import type { Entry } from '../schema/entry';
+import { itemKind } from './kind';
+import { classifyAuthors, type AuthorName } from './names';
+
+/**
+ * An entry as CSL-JSON (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), the data model every
+ * citation style and export here starts from. Only the fields the catalogue knows; nothing is invented.
+ */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: 'report' | 'book' | 'document';
+  title: string;
+  author?: CslName[];
+  issued?: { 'date-parts': [[number]] };
+  publisher?: string;
+  language?: string;
+  URL?: string;
+  'citation-key': string;
+}
+
+/** Organisations are `{ literal }` (never split), persons `{ family, given }`. */
+export function toCslName(author: AuthorName): CslName {
+  return author.kind === 'person' ? { family: author.family, given: author.given } : { literal: author.name };
+}
+
+/**
+ * The language of the item for citation purposes: the title's language when it is not English, otherwise English
+ * when the publication is available in English, otherwise its first language. Undefined when the entry has none.
+ */
+export function itemLanguage(entry: Pick<Entry, 'title_language' | 'languages'>): string | undefined {
+  if (entry.title_language) return entry.title_language;
+  if (!entry.languages?.length) return undefined;
+  return entry.languages.includes('en') ? 'en' : entry.languages[0];
+}
+
+/** A publication as one CSL-JSON item. Supplied titles keep their [brackets], as library practice shows them. */
+export function toCsl({ slug, data }: Publication): CslItem {
+  const item: CslItem = { id: slug, 'citation-key': slug, type: itemKind(data.category), title: displayTitle(data) };
+  const authors = classifyAuthors(data.authors);
+  if (authors.length) item.author = authors.map(toCslName);
+  if (data.year !== undefined) item.issued = { 'date-parts': [[data.year]] };
+  if (data.publisher) item.publisher = data.publisher;
+  const language = itemLanguage(data);
+  if (language) item.language = language;
+  if (data.link) item.URL = data.link;
+  return item;
+}
+
+/** CSL-JSON text of one or more publications: an array, as CSL-JSON files are. */
+export function toCslJson(publications: readonly Publication[]): string {
+  return `${JSON.stringify(publications.map(toCsl), null, 2)}\n`;
+}

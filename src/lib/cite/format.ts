@@ -1,0 +1,228 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plugins, type Register } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import type { Publication } from '../catalogue';
+import { toCsl, type CslItem } from './csl';
+
+/**
+ * Formatted citations, generated at build time with citation-js (citeproc-js) and CSL styles that ship with the
+ * site: no network, no client code. APA 7 and Harvard (Cite Them Right) come bundled with @citation-js/plugin-csl;
+ * other styles are read from `vendor/csl/<id>.csl` when that file is present (see vendor/csl/README.md).
+ */
+export type StyleId = 'apa' | 'chicago-author-date' | 'harvard';
+
+export interface CitationStyle {
+  id: StyleId;
+  /** What readers see: "APA 7". */
+  label: string;
+  /** The full name of the CSL style, for a title or note. */
+  name: string;
+}
+
+interface StyleSource extends CitationStyle {
+  /** The template name registered with citation-js. */
+  template: string;
+  /** A CSL file under vendor/csl/ that must exist for the style to be offered (bundled styles need none). */
+  vendored?: string;
+}
+
+const ALL_STYLES: StyleSource[] = [
+  { id: 'apa', label: 'APA 7', name: 'APA Style 7th edition', template: 'apa' },
+  {
+    id: 'chicago-author-date',
+    label: 'Chicago (author-date)',
+    name: 'Chicago Manual of Style (author-date)',
+    template: 'chicago-author-date',
+    vendored: 'chicago-author-date.csl',
+  },
+  { id: 'harvard', label: 'Harvard', name: 'Cite Them Right 12th edition (Harvard)', template: 'harvard1' },
+];
+
+/** The folder with vendored CSL styles (relative to the project root, where builds and tests run). */
+export const VENDOR_CSL_DIR = join(process.cwd(), 'vendor', 'csl');
+
+const templates = plugins.config.get('@csl').styles as Register<string>;
+
+function isAvailable(style: StyleSource): boolean {
+  if (!style.vendored) return templates.has(style.template);
+  if (templates.has(style.template)) return true;
+  const file = join(VENDOR_CSL_DIR, style.vendored);
+  if (!existsSync(file)) return false;
+  templates.add(style.template, readFileSync(file, 'utf8'));
+  return true;
+}
+
+/** The styles this build offers, in the order pages show them. */
+export const CITATION_STYLES: readonly CitationStyle[] = ALL_STYLES.filter(isAvailable).map(
+  ({ id, label, name }) => ({ id, label, name }),
+);
+
+/** A run of citation text with the emphasis the style asks for (APA and Harvard italicise titles). */
+export interface CitationSegment {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+  smallCaps?: boolean;
+}
+
+export interface FormattedCitation {
+  style: CitationStyle;
+  /** The reference as plain text (what "Copy" copies). */
+  text: string;
+  /** The same text in runs, for rendering with emphasis and escaping by the template (never as raw HTML). */
+  segments: CitationSegment[];
+}
+
+/*
+ * citeproc-js reads a few HTML-like tags in CSL strings as markup (<i>, <b>, <sc>, <sup>, <sub>, <span>), so a
+ * title such as "<b>not bold</b>" would lose its text. Angle brackets are swapped for two Unicode "interlinear
+ * annotation" characters (which citeproc leaves alone and entries never contain) on the way in, and back on the way
+ * out.
+ */
+const OPEN = '\uFFF9';
+const CLOSE = '\uFFFB';
+const protect = (s: string) => s.replace(/</g, OPEN).replace(/>/g, CLOSE);
+const restore = (s: string) => s.replaceAll(OPEN, '<').replaceAll(CLOSE, '>');
+
+function protectItem(item: CslItem): CslItem {
+  return {
+    ...item,
+    title: protect(item.title),
+    ...(item.publisher ? { publisher: protect(item.publisher) } : {}),
+    ...(item.author
+      ? {
+          author: item.author.map((name) =>
+            Object.fromEntries(Object.entries(name).map(([key, value]) => [key, protect(value)])),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** One publication in one style. Throws for a style this build does not offer. */
+export function formatCitation(publication: Publication, styleId: StyleId): FormattedCitation {
+  const style = CITATION_STYLES.find((s) => s.id === styleId);
+  const source = ALL_STYLES.find((s) => s.id === styleId);
+  if (!style || !source) throw new Error(`Citation style ${styleId} is not available in this build`);
+  const item = protectItem(toCsl(publication));
+  // One item per call: formatted together, citeproc would add "2020a/2020b" and "———" across unrelated entries.
+  const entries = plugins.output.format('bibliography', [item], {
+    format: 'html',
+    template: source.template,
+    lang: 'en-US',
+    asEntryArray: true,
+  }) as Array<[string, string]>;
+  const html = entries[0]?.[1];
+  if (html === undefined) throw new Error(`citeproc returned no entry for ${publication.slug} in ${styleId}`);
+  const segments = parseCitationHtml(html).map((segment) => ({ ...segment, text: restore(segment.text) }));
+  return { style, text: segments.map((s) => s.text).join('').trim(), segments: trimSegments(segments) };
+}
+
+/** The publication in every style this build offers. */
+export function formatCitations(publication: Publication): FormattedCitation[] {
+  return CITATION_STYLES.map((style) => formatCitation(publication, style.id));
+}
+
+interface Emphasis {
+  italic: boolean;
+  bold: boolean;
+  smallCaps: boolean;
+}
+
+/**
+ * Reads citeproc-js's HTML output for one entry (a known, small tag set) into text runs with emphasis. Unknown tags
+ * are an error rather than passed through, so nothing from an entry can ever reach a page as markup.
+ */
+export function parseCitationHtml(html: string): CitationSegment[] {
+  const segments: CitationSegment[] = [];
+  const stack: Emphasis[] = [{ italic: false, bold: false, smallCaps: false }];
+  const token = /<(\/?)([a-z]+)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = token.exec(html))) {
+    consumed = token.lastIndex;
+    const [, closing, tag, attributes = '', text] = match;
+    const current = stack[stack.length - 1]!;
+    if (text !== undefined) {
+      const decoded = decodeEntities(text.replace(/\s*\n\s*/g, ' '));
+      if (decoded) segments.push(withEmphasis(decoded, current));
+      continue;
+    }
+    if (closing) {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    const next = { ...current };
+    switch (tag) {
+      case 'div':
+        break;
+      case 'i':
+        next.italic = !current.italic;
+        break;
+      case 'b':
+        next.bold = true;
+        break;
+      case 'span':
+        if (/font-style:\s*normal/.test(attributes)) next.italic = false;
+        if (/font-style:\s*italic/.test(attributes)) next.italic = true;
+        if (/font-weight:\s*normal/.test(attributes)) next.bold = false;
+        if (/font-weight:\s*bold/.test(attributes)) next.bold = true;
+        if (/font-variant:\s*small-caps/.test(attributes)) next.smallCaps = true;
+        if (/font-variant:\s*normal/.test(attributes)) next.smallCaps = false;
+        break;
+      case 'sup':
+      case 'sub':
+        break;
+      default:
+        throw new Error(`Unexpected <${tag}> in citeproc output: ${html}`);
+    }
+    stack.push(next);
+  }
+  if (consumed !== html.length) throw new Error(`Could not read citeproc output: ${html}`);
+  return mergeSegments(segments);
+}
+
+function withEmphasis(text: string, emphasis: Emphasis): CitationSegment {
+  const segment: CitationSegment = { text };
+  if (emphasis.italic) segment.italic = true;
+  if (emphasis.bold) segment.bold = true;
+  if (emphasis.smallCaps) segment.smallCaps = true;
+  return segment;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, dec, hex, name) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+function mergeSegments(segments: CitationSegment[]): CitationSegment[] {
+  const merged: CitationSegment[] = [];
+  for (const segment of segments) {
+    const last = merged[merged.length - 1];
+    if (
+      last &&
+      !!last.italic === !!segment.italic &&
+      !!last.bold === !!segment.bold &&
+      !!last.smallCaps === !!segment.smallCaps
+    ) {
+      last.text += segment.text;
+    } else {
+      merged.push({ ...segment });
+    }
+  }
+  return merged;
+}
+
+function trimSegments(segments: CitationSegment[]): CitationSegment[] {
+  const result = segments.map((s) => ({ ...s }));
+  if (result[0]) result[0].text = result[0].text.trimStart();
+  const last = result[result.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  return result.filter((s) => s.text !== '');
+}

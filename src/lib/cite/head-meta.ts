@@ -1,0 +1,123 @@
+import { displayTitle, type Publication } from '../catalogue';
+import { categoryLabel } from '../schema/categories';
+import { countryName } from '../schema/countries';
+import { SITE_NAME } from '../site';
+import { itemLanguage } from './csl';
+import { itemKind } from './kind';
+import { classifyAuthors, type AuthorName } from './names';
+
+/**
+ * What a publication page says about itself in <head>, for reference managers (Zotero, Mendeley, Google Scholar
+ * read Highwire `citation_*` tags), search engines (schema.org JSON-LD) and link previews (Open Graph).
+ */
+
+export interface MetaTag {
+  /** `name` attribute (Highwire) or `property` attribute (Open Graph). */
+  attribute: 'name' | 'property';
+  key: string;
+  content: string;
+}
+
+/** True when a link's path ends in ".pdf" (query and fragment ignored). */
+export function isPdfLink(link: string): boolean {
+  if (!URL.canParse(link)) return false;
+  return /\.pdf$/i.test(new URL(link).pathname);
+}
+
+/** The institution a report is credited to: its publisher, else its first organisation author. */
+export function reportInstitution(publication: Publication, authors = classifyAuthors(publication.data.authors)) {
+  return publication.data.publisher ?? authors.find((a) => a.kind === 'organization')?.name;
+}
+
+/**
+ * Highwire Press tags, as Zotero's "Embedded Metadata" translator and Google Scholar read them. Persons are written
+ * "Family, Given" (Zotero splits at the comma); organisations whole. Reports carry
+ * `citation_technical_report_institution`, which makes Zotero save them as Reports.
+ */
+export function highwireTags(publication: Publication): MetaTag[] {
+  const { data } = publication;
+  const tags: MetaTag[] = [];
+  const add = (key: string, content: string | undefined) => {
+    if (content) tags.push({ attribute: 'name', key, content });
+  };
+  const authors = classifyAuthors(data.authors);
+  add('citation_title', displayTitle(data));
+  for (const author of authors) add('citation_author', author.kind === 'person' ? `${author.family}, ${author.given}` : author.name);
+  if (data.year !== undefined) {
+    add('citation_publication_date', String(data.year));
+    add('citation_date', String(data.year));
+  }
+  if (itemKind(data.category) === 'report') add('citation_technical_report_institution', reportInstitution(publication, authors));
+  else add('citation_publisher', data.publisher);
+  add('citation_language', itemLanguage(data));
+  if (data.link) add(isPdfLink(data.link) ? 'citation_pdf_url' : 'citation_abstract_html_url', data.link);
+  return tags;
+}
+
+/** Open Graph tags for link previews (no image: the catalogue has none and fetches none). */
+export function openGraphTags(publication: Publication, pageUrl: string): MetaTag[] {
+  const { data } = publication;
+  const kind = itemKind(data.category);
+  const tags: MetaTag[] = [
+    { attribute: 'property', key: 'og:type', content: kind === 'book' ? 'book' : 'article' },
+    { attribute: 'property', key: 'og:title', content: displayTitle(data) },
+    { attribute: 'property', key: 'og:description', content: data.summary },
+    { attribute: 'property', key: 'og:url', content: pageUrl },
+    { attribute: 'property', key: 'og:site_name', content: SITE_NAME },
+  ];
+  if (kind === 'book' && data.year !== undefined) {
+    tags.push({ attribute: 'property', key: 'book:release_date', content: String(data.year) });
+  }
+  return tags;
+}
+
+function jsonLdAuthor(author: AuthorName): Record<string, string> {
+  return author.kind === 'person'
+    ? { '@type': 'Person', name: author.name, familyName: author.family, givenName: author.given }
+    : { '@type': 'Organization', name: author.name };
+}
+
+/** schema.org JSON-LD: `Report` for reports, `CreativeWork` for everything else. */
+export function jsonLd(publication: Publication, pageUrl: string): Record<string, unknown> {
+  const { data } = publication;
+  const authors = classifyAuthors(data.authors);
+  const about = [
+    ...data.region.map((name) => ({ '@type': 'Place', name })),
+    ...data.country.map((code) => ({ '@type': 'Place', name: countryName(code), identifier: code })),
+  ];
+  const item: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': itemKind(data.category) === 'report' ? 'Report' : 'CreativeWork',
+    '@id': `${pageUrl}#publication`,
+    name: displayTitle(data),
+    genre: categoryLabel(data.category),
+    description: data.summary,
+    mainEntityOfPage: pageUrl,
+  };
+  if (authors.length) item.author = authors.map(jsonLdAuthor);
+  if (data.year !== undefined) item.datePublished = String(data.year);
+  if (data.publisher) item.publisher = { '@type': 'Organization', name: data.publisher };
+  const languages = data.languages?.length ? data.languages : data.title_language ? [data.title_language] : [];
+  if (languages.length) item.inLanguage = languages.length === 1 ? languages[0] : languages;
+  if (about.length) item.about = about;
+  if (data.link) {
+    item.url = data.link;
+    if (isPdfLink(data.link)) item.encoding = { '@type': 'MediaObject', contentUrl: data.link, encodingFormat: 'application/pdf' };
+  } else {
+    item.url = pageUrl;
+  }
+  return item;
+}
+
+/**
+ * JSON for inside a <script> element: `<`, `>` and `&` as \u escapes, so a title containing "</script>" or "<!--"
+ * cannot end the element or start a comment; U+2028/2029 escaped for old JavaScript parsers. Still the same JSON.
+ */
+export function serializeJsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,44 @@
+import { displayTitle, type Publication } from '../catalogue';
+import { categoryLabel } from '../schema/categories';
+import { countryName } from '../schema/countries';
+import { itemLanguage } from './csl';
+import { itemKind, type ItemKind } from './kind';
+import { classifyAuthors } from './names';
+
+/**
+ * RIS (the tagged format EndNote, Zotero, Mendeley and Citavi import), written here: citation-js's writer wraps
+ * lines at 70 characters, which splits long organisation names in two on the way back in.
+ *
+ * Lines are "TY  - VALUE" with CRLF line ends, as the format specifies; one AU line per author (persons as
+ * "Family, Given", organisations whole); keywords (category, regions, countries) one KW line each, so a region whose
+ * name contains a comma stays one keyword.
+ */
+
+const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK', document: 'GEN' };
+
+/** RIS values are single lines: line breaks become spaces. */
+const oneLine = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ');
+
+export function toRISEntry({ slug, data }: Publication): string {
+  const lines: Array<[string, string]> = [['TY', TYPES[itemKind(data.category)]]];
+  lines.push(['ID', slug]);
+  lines.push(['TI', displayTitle(data)]);
+  for (const author of classifyAuthors(data.authors)) {
+    lines.push(['AU', author.kind === 'person' ? `${author.family}, ${author.given}` : author.name]);
+  }
+  if (data.year !== undefined) lines.push(['PY', String(data.year)]);
+  if (data.publisher) lines.push(['PB', data.publisher]);
+  const language = itemLanguage(data);
+  if (language) lines.push(['LA', language]);
+  if (data.link) lines.push(['UR', data.link]);
+  lines.push(['KW', categoryLabel(data.category)]);
+  for (const region of data.region) lines.push(['KW', region]);
+  for (const code of data.country) lines.push(['KW', countryName(code)]);
+  lines.push(['ER', '']);
+  return lines.map(([tag, value]) => `${tag}  - ${oneLine(value)}\r\n`).join('');
+}
+
+/** An RIS file: records one after another, CRLF line ends. */
+export function toRIS(publications: readonly Publication[]): string {
+  return publications.map(toRISEntry).join('\r\n');
+}
