@@ -1,0 +1,31 @@
+import type { Entry } from '../schema/entry';
+
+/**
+ * What each field of the open dataset means, written once: the open data page's tables, the CSV column list and the
+ * descriptions in the published JSON Schema all read it. Typed by the entry schema, so a new field in
+ * `src/lib/schema/entry.ts` does not compile until it is documented here.
+ */
+export const FIELD_DOCS: Record<keyof Entry, string> = {
+  title: 'The title as printed on the publication (1–300 characters).',
+  title_supplied:
+    'true when the sources give no title and the catalogue supplied a descriptive one (shown in [square brackets] on the site and in citations).',
+  title_language: "ISO 639-1 code of the title's language when it is not English (e.g. ar, ru, zh).",
+  authors: 'People and organisations credited as authors, in credited order, each as credited.',
+  publisher: 'The organisation that published it, when known and not already the author.',
+  year: 'Year of publication (a whole number), when known.',
+  region: 'Regions the publication is about, from the catalogue’s list of regions (a name may contain a comma).',
+  country: 'Countries the publication is about: ISO 3166-1 alpha-2 codes in upper case (plus XK Kosovo and the withdrawn AN Netherlands Antilles).',
+  category: 'What kind of publication it is: one key from the catalogue’s list of categories.',
+  languages: 'Languages the publication is available in: ISO 639-1 codes.',
+  summary: 'Two to four sentences written by the catalogue (not by the publisher), plain text.',
+  link: 'Where to read or download the publication (an https URL on the publisher’s site), when known.',
+  source: 'Where the record’s details came from (provenance): one or more keys from the catalogue’s list of sources.',
+  notes: 'Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, …',
+  added: 'The date the record was added to the catalogue (YYYY-MM-DD).',
+};
+
+/** Fields the dataset adds to each entry. */
+export const EXTRA_FIELD_DOCS = {
+  slug: 'The record’s identifier: the file name in content/publications/ and the last part of its page URL. Stable.',
+  url: 'The record’s page in the catalogue.',
+} as const;
