@@ -4,6 +4,7 @@
  *
  *   "Organisation internationale pour les migrations (OIM)" → "organisation-internationale-pour-les-migrations-oim"
  *   "Ministère de la Justice"                               → "ministere-de-la-justice"
+ *   "Sweden's Ministry of Justice"                          → "swedens-ministry-of-justice"
  *   "وزارة العدل" (no Latin letters or digits)               → "n-" + a short hash of the name
  */
 
@@ -15,6 +16,8 @@ export function slugify(name: string): string {
     // Letters that NFKD does not decompose into a base letter plus a mark.
     .replace(/[ßæœøłđðþı]/giu, (c) => LATIN_FOLDS[c.toLowerCase()] ?? c)
     .toLowerCase()
+    // "Sweden's" → "swedens", not "sweden-s".
+    .replace(/['’ʼ]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   // A name with no Latin letters or digits (Arabic, Chinese, Cyrillic, …) still needs a non-empty slug that differs

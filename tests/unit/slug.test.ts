@@ -10,6 +10,8 @@ describe('slugify', () => {
     expect(slugify('Ministère de la Justice')).toBe('ministere-de-la-justice');
     expect(slugify('  Straße & Søn  ')).toBe('strasse-son');
     expect(slugify('Łódź')).toBe('lodz');
+    expect(slugify("Sweden's Ministry of Justice")).toBe('swedens-ministry-of-justice');
+    expect(slugify('Sweden’s Ministry')).toBe('swedens-ministry');
   });
 
   it('keeps a region name with commas as one slug', () => {
