@@ -7,7 +7,7 @@ import { classifyAuthors, type AuthorName } from './names';
  * BibTeX for one or more publications, written here rather than by citation-js, whose writer either drops every
  * character outside ASCII (Cyrillic and Arabic titles vanish) or stops escaping LaTeX specials. This writer keeps
  * UTF-8 text as is (biber, BibLaTeX, Zotero, JabRef and modern BibTeX read it) and escapes only what LaTeX would
- * misread: \ { } & % $ # _ ~ ^.
+ * misread: \ { } & % $ # _ ~ ^, and runs of hyphens (TeX would set "--" as a dash).
  *
  * Organisations are wrapped in braces so BibTeX treats them as one name ({Walk Free Foundation}); persons are
  * written "Family, Given". Capitalised words in titles are protected with braces, so styles that lower-case
@@ -31,7 +31,12 @@ const LATEX_SPECIALS: Record<string, string> = {
 
 /** Escapes LaTeX specials in text; everything else (any script) passes through. */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIALS[c]!);
+  return (
+    text
+      .replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIALS[c]!)
+      // "--" and "---" are dash ligatures in TeX: keep hyphens as typed ("<!--", "a--b").
+      .replace(/-(?=-)/g, '-{}')
+  );
 }
 
 /** A title with every word that has a capital letter after escaping wrapped in braces: "Global {Report} on …". */

@@ -4,6 +4,7 @@ import { categoryLabel } from '../schema/categories';
 import { countryName } from '../schema/countries';
 import { languageName } from '../schema/languages';
 import { SITE_URL } from '../site';
+import type { Entry } from '../schema/entry';
 import { EXTRA_FIELD_DOCS, FIELD_DOCS } from './fields';
 
 /**
@@ -25,6 +26,8 @@ type Cell = string | number | boolean | undefined | readonly string[];
 
 export interface CsvColumn {
   name: string;
+  /** The entry field the column comes from (derived columns such as country_names have none). */
+  field?: keyof Entry;
   description: string;
   /** True for columns whose cell is a list joined by LIST_SEPARATOR. */
   list?: boolean;
@@ -36,34 +39,34 @@ const list = (description: string) => `${description} Items joined by " | ".`;
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'slug', description: EXTRA_FIELD_DOCS.slug, value: (p) => p.slug },
   { name: 'url', description: EXTRA_FIELD_DOCS.url, value: (p) => pageUrl(p.slug) },
-  { name: 'title', description: FIELD_DOCS.title, value: (p) => p.data.title },
-  { name: 'title_supplied', description: FIELD_DOCS.title_supplied, value: (p) => p.data.title_supplied ?? false },
-  { name: 'title_language', description: FIELD_DOCS.title_language, value: (p) => p.data.title_language },
-  { name: 'authors', description: list(FIELD_DOCS.authors), list: true, value: (p) => p.data.authors ?? [] },
-  { name: 'publisher', description: FIELD_DOCS.publisher, value: (p) => p.data.publisher },
-  { name: 'year', description: FIELD_DOCS.year, value: (p) => p.data.year },
-  { name: 'category', description: FIELD_DOCS.category, value: (p) => p.data.category },
+  { field: 'title', name: 'title', description: FIELD_DOCS.title, value: (p) => p.data.title },
+  { field: 'title_supplied', name: 'title_supplied', description: FIELD_DOCS.title_supplied, value: (p) => p.data.title_supplied ?? false },
+  { field: 'title_language', name: 'title_language', description: FIELD_DOCS.title_language, value: (p) => p.data.title_language },
+  { field: 'authors', name: 'authors', description: list(FIELD_DOCS.authors), list: true, value: (p) => p.data.authors ?? [] },
+  { field: 'publisher', name: 'publisher', description: FIELD_DOCS.publisher, value: (p) => p.data.publisher },
+  { field: 'year', name: 'year', description: FIELD_DOCS.year, value: (p) => p.data.year },
+  { field: 'category', name: 'category', description: FIELD_DOCS.category, value: (p) => p.data.category },
   { name: 'category_label', description: 'The category in words ("Issue paper").', value: (p) => categoryLabel(p.data.category) },
-  { name: 'regions', description: list(FIELD_DOCS.region), list: true, value: (p) => p.data.region },
-  { name: 'countries', description: list(FIELD_DOCS.country), list: true, value: (p) => p.data.country },
+  { field: 'region', name: 'regions', description: list(FIELD_DOCS.region), list: true, value: (p) => p.data.region },
+  { field: 'country', name: 'countries', description: list(FIELD_DOCS.country), list: true, value: (p) => p.data.country },
   {
     name: 'country_names',
     description: list('The countries in English, in the same order as countries.'),
     list: true,
     value: (p) => p.data.country.map(countryName),
   },
-  { name: 'languages', description: list(FIELD_DOCS.languages), list: true, value: (p) => p.data.languages ?? [] },
+  { field: 'languages', name: 'languages', description: list(FIELD_DOCS.languages), list: true, value: (p) => p.data.languages ?? [] },
   {
     name: 'language_names',
     description: list('The languages in English, in the same order as languages.'),
     list: true,
     value: (p) => (p.data.languages ?? []).map(languageName),
   },
-  { name: 'summary', description: FIELD_DOCS.summary, value: (p) => p.data.summary },
-  { name: 'link', description: FIELD_DOCS.link, value: (p) => p.data.link },
-  { name: 'sources', description: list(FIELD_DOCS.source), list: true, value: (p) => p.data.source },
-  { name: 'notes', description: FIELD_DOCS.notes, value: (p) => p.data.notes },
-  { name: 'added', description: FIELD_DOCS.added, value: (p) => p.data.added },
+  { field: 'summary', name: 'summary', description: FIELD_DOCS.summary, value: (p) => p.data.summary },
+  { field: 'link', name: 'link', description: FIELD_DOCS.link, value: (p) => p.data.link },
+  { field: 'source', name: 'sources', description: list(FIELD_DOCS.source), list: true, value: (p) => p.data.source },
+  { field: 'notes', name: 'notes', description: FIELD_DOCS.notes, value: (p) => p.data.notes },
+  { field: 'added', name: 'added', description: FIELD_DOCS.added, value: (p) => p.data.added },
 ];
 
 export function pageUrl(slug: string): string {
