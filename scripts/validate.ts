@@ -1,0 +1,72 @@
+/**
+ * npm run validate -- [--format text|json|github] [PATH ...]
+ *
+ * Validates entry files. No PATH: `content/`. A folder is validated as one set (duplicates, slug clashes); a file
+ * on its own. Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.
+ */
+import { FORMATS, formatProblems, isFormat, summary, type Format } from '../src/lib/validate/format';
+import { PathNotFoundError, validatePaths } from '../src/lib/validate/index';
+
+const USAGE = `usage: npm run validate -- [--format ${FORMATS.join('|')}] [PATH ...]`;
+
+type Args = { format: Format; paths: string[] } | { help: true } | { usageError: string };
+
+export function parseArgs(argv: readonly string[]): Args {
+  let format: Format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
+      if (value === undefined || !isFormat(value)) {
+        return { usageError: `unknown format ${value === undefined ? '(missing)' : JSON.stringify(value)}` };
+      }
+      format = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') return { usageError: `unknown option ${arg}` };
+    paths.push(arg);
+  }
+  return { format, paths };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if ('help' in args) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('usageError' in args) {
+    process.stderr.write(`${args.usageError}\n${USAGE}\n`);
+    return 2;
+  }
+  const paths = args.paths.length ? args.paths : ['content'];
+  let result;
+  try {
+    result = await validatePaths(paths);
+  } catch (e) {
+    if (e instanceof PathNotFoundError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  process.stdout.write(formatProblems(result.problems, args.format));
+  if (args.format === 'text') process.stderr.write(`${summary(result.problems, result.files)}\n`);
+  return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`validate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,321 @@
+/**
+ * Step 1 of reading an entry file: bytes → text → frontmatter block + body.
+ *
+ * Everything here is linear in the size of the file and happens before any parser runs, so a hostile or broken file
+ * (binary, UTF-16, 50 MB, no frontmatter) is refused cheaply with a message that says what it is.
+ */
+import { error, type Problem } from '../validate/problem';
+
+/** Size limits, checked BEFORE anything is parsed. */
+export const LIMITS = {
+  /** Whole file, checked on the raw bytes before decoding. */
+  fileBytes: 8_000_000,
+  /** The YAML between the `---` lines (a real entry has 1–3 kB). */
+  frontmatterBytes: 32_000,
+  /** The Markdown after the frontmatter. */
+  bodyBytes: 1_000_000,
+} as const;
+
+export type SplitEntry = {
+  /** The whole file as text: BOM removed, line endings normalised to `\n`. */
+  text: string;
+  /** The YAML between the `---` lines (may be empty). */
+  frontmatter: string;
+  /** File line of the first YAML line (the line after the opening `---`). */
+  yamlStartLine: number;
+  /** File line of the closing `---`. */
+  closeLine: number;
+  /** Everything after the closing `---` line. */
+  body: string;
+  /** File line on which the body starts. */
+  bodyStartLine: number;
+};
+
+export type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** "5.2 MB", "40 kB", "1 MB" (decimal units). */
+export function formatSize(bytes: number): string {
+  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
+  if (bytes >= 1_000_000) return `${fmt(Math.round(bytes / 100_000) / 10)} MB`;
+  if (bytes >= 1_000) return `${fmt(Math.round(bytes / 100) / 10)} kB`;
+  return `${bytes} bytes`;
+}
+
+/** UTF-8 length of a string without allocating the encoded bytes. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates, code points above U+10FFFF and
+ * truncated sequences are invalid, as in `TextDecoder` with `fatal: true`), or -1 when all bytes are valid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Line (1-based) and character column (1-based) of a byte offset in bytes known to be valid UTF-8 before it. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, col: [...prefix].length + 1 };
+}
+
+/** 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' when the bytes look like that encoding (BOM or NUL pattern). */
+export function detectWideEncoding(bytes: Uint8Array): string | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return 'UTF-32LE';
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'UTF-32BE';
+  if (b0 === 0xff && b1 === 0xfe) return 'UTF-16LE';
+  if (b0 === 0xfe && b1 === 0xff) return 'UTF-16BE';
+  // No BOM: ASCII text in UTF-16 has a NUL in every other byte.
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'UTF-16LE';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'UTF-16BE';
+  return undefined;
+}
+
+/**
+ * Decodes a file's bytes (or takes a string), then splits frontmatter from body. `file` is only used in problems.
+ */
+export function readEntry(file: string, input: Uint8Array | string): ReadResult {
+  const fail = (message: string, extra: Parameters<typeof error>[2] = {}): ReadResult => ({
+    ok: false,
+    problems: [error(file, message, extra)],
+  });
+
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > LIMITS.fileBytes) {
+      return fail(`file is ${formatSize(utf8Length(input))}; the limit is ${formatSize(LIMITS.fileBytes)}`, {
+        suggestion: 'link the PDF instead of copying its text',
+      });
+    }
+    if (!input.isWellFormed()) {
+      const offset = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(input)?.index ?? 0;
+      return fail('text contains a lone UTF-16 surrogate (broken character)', {
+        ...positionInText(input, offset),
+        suggestion: 'remove or retype the broken character',
+      });
+    }
+    text = input;
+  } else {
+    const bytes = input;
+    if (bytes.length > LIMITS.fileBytes) {
+      return fail(`file is ${formatSize(bytes.length)}; the limit is ${formatSize(LIMITS.fileBytes)}`, {
+        suggestion: 'link the PDF instead of copying its text',
+      });
+    }
+    if (bytes.length === 0) return fail('file is empty', { line: 1, suggestion: EMPTY_SUGGESTION });
+    const wide = detectWideEncoding(bytes);
+    if (wide) {
+      return fail(`file is encoded as ${wide.replace(/(LE|BE)$/, ' ($1)')}, not UTF-8`, {
+        line: 1,
+        suggestion: `re-save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)`,
+      });
+    }
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const pos = bytePosition(bytes, bad);
+      const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+      return fail(`invalid UTF-8 at line ${pos.line}, byte offset ${bad} (byte 0x${hex})`, {
+        ...pos,
+        suggestion: 're-save the file as UTF-8 (it may have been saved as Windows-1252 or Latin-1)',
+      });
+    }
+    try {
+      // BOM is stripped by the decoder (ignoreBOM: false).
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return fail('invalid UTF-8', { line: 1, suggestion: 're-save the file as UTF-8' });
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    return fail('file contains a NUL character: is it a binary file?', {
+      ...positionInText(text, nul),
+      suggestion: 'entries are plain UTF-8 Markdown text',
+    });
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return fail('file is empty', { line: 1, suggestion: EMPTY_SUGGESTION });
+
+  return split(file, text);
+}
+
+const EMPTY_SUGGESTION = 'start with a `---` line, the fields (title, category, summary, source, added), then `---`';
+
+function split(file: string, text: string): ReadResult {
+  const firstEnd = text.indexOf('\n');
+  const firstLine = firstEnd < 0 ? text : text.slice(0, firstEnd);
+  if (!/^---[ \t]*$/.test(firstLine)) {
+    const lang = /^---[ \t]*([A-Za-z]\w*)/.exec(firstLine);
+    if (lang) {
+      return {
+        ok: false,
+        problems: [
+          error(file, `frontmatter is marked as "${lang[1]}"; only YAML frontmatter is allowed`, {
+            line: 1,
+            col: 4,
+            suggestion: 'start the file with a plain `---` line and write the fields in YAML',
+          }),
+        ],
+      };
+    }
+    const leading = /^(?:[ \t]*\n)+---[ \t]*(?:\n|$)/.exec(text);
+    if (leading) {
+      const blank = leading[0].split('\n').length - 2;
+      return {
+        ok: false,
+        problems: [
+          error(file, 'frontmatter must start on line 1', {
+            line: 1,
+            suggestion: `remove the ${blank} blank line${blank === 1 ? '' : 's'} before the opening \`---\``,
+          }),
+        ],
+      };
+    }
+    const looksLikeYaml = /^[A-Za-z_][\w-]*:[ \t]/.test(firstLine);
+    return {
+      ok: false,
+      problems: [
+        error(file, 'no frontmatter: the file must start with a line `---`', {
+          line: 1,
+          suggestion: looksLikeYaml
+            ? 'add a line `---` before the first field and another after the last field'
+            : 'begin with `---`, the fields (title, category, summary, source, added), then `---`, then the body',
+        }),
+      ],
+    };
+  }
+  const closing = /^---[ \t]*$/m;
+  const rest = firstEnd < 0 ? '' : text.slice(firstEnd + 1);
+  const m = closing.exec(rest);
+  if (!m) {
+    return {
+      ok: false,
+      problems: [
+        error(file, 'frontmatter opened on line 1 is never closed', {
+          line: 1,
+          suggestion: 'add a line `---` after the last field',
+        }),
+      ],
+    };
+  }
+  const frontmatter = rest.slice(0, m.index);
+  const yamlStartLine = 2;
+  const closeLine = yamlStartLine + countNewlines(frontmatter);
+  const afterClose = m.index + m[0].length;
+  const body = rest.charAt(afterClose) === '\n' ? rest.slice(afterClose + 1) : rest.slice(afterClose);
+  const entry: SplitEntry = { text, frontmatter, yamlStartLine, closeLine, body, bodyStartLine: closeLine + 1 };
+
+  const problems: Problem[] = [];
+  const fmBytes = utf8Length(frontmatter);
+  if (fmBytes > LIMITS.frontmatterBytes) {
+    problems.push(
+      error(file, `frontmatter is ${formatSize(fmBytes)}; the limit is ${formatSize(LIMITS.frontmatterBytes)}`, {
+        line: yamlStartLine,
+        suggestion: 'keep the summary to 2–4 sentences and move long text to the body',
+      }),
+    );
+  }
+  const bodyBytes = utf8Length(body);
+  if (bodyBytes > LIMITS.bodyBytes) {
+    problems.push(
+      error(file, `body is ${formatSize(bodyBytes)}; the limit is ${formatSize(LIMITS.bodyBytes)}`, {
+        line: entry.bodyStartLine,
+        suggestion: 'link the PDF instead of copying its text',
+      }),
+    );
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, entry, problems };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Line and code-point column of a UTF-16 offset in a text. */
+export function positionInText(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: codePointCount(text, lineStart, offset) + 1 };
+}
+
+/** Number of code points in text[start, end). */
+export function codePointCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}

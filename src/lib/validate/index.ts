@@ -1,0 +1,305 @@
+/**
+ * The entry validator. Everything that checks an entry file goes through here:
+ *
+ *   validateSource(fileName, bytes)   one file's contents, in memory (the `npm run new` tool, tests)
+ *   validateSources(files)            several in-memory files as ONE set (adds duplicate and slug-clash checks)
+ *   validateFile(path)                one file on disk, on its own
+ *   validateSet(paths)                files on disk as one set
+ *   validatePaths(args)               CLI semantics: a folder is one set, a file is on its own
+ *
+ * None of them throws for a bad file: every failure is a Problem for that file.
+ */
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { entrySchema, type Entry } from '../schema/entry';
+import { scanMarkdown, type MarkdownScan } from '../entry/markdown';
+import { formatPath, parseFrontmatter, type Located, type ParsedFrontmatter } from '../entry/parse';
+import { LIMITS, formatSize, readEntry, type SplitEntry } from '../entry/read';
+import { zodIssuesToProblems } from './error-map';
+import { error, hasErrors, sortProblems, type Problem } from './problem';
+import { ENTRY_RULES, SET_RULES, type EntryContext, type SetItem } from './rules';
+import { slugOf } from './rules/slug-clash';
+
+export type { Problem, Severity } from './problem';
+export { zodIssuesToProblems, zodErrorToProblems } from './error-map';
+export { formatProblems, type Format } from './format';
+export { LIMITS } from '../entry/read';
+
+/** A valid entry, ready for the site. */
+export type ValidatedEntry = {
+  /** The file as reported in problems. */
+  file: string;
+  /** The page slug (file name without `.md`). */
+  slug: string;
+  /** The frontmatter after the schema (trimmed, NFC, defaults applied). */
+  data: Entry;
+  /** The Markdown body. */
+  body: string;
+  /** The file line the body starts on (to map Markdown positions back to the file). */
+  bodyStartLine: number;
+};
+
+export type ValidationResult = {
+  /** Every problem, sorted by file, line and column. */
+  problems: Problem[];
+  /** The entries that have no errors (warnings allowed). */
+  entries: ValidatedEntry[];
+  /** How many files were looked at. */
+  files: number;
+};
+
+export type SourceResult = {
+  problems: Problem[];
+  /** Present when the file has no errors. */
+  entry?: ValidatedEntry;
+  /** The frontmatter data as parsed (even when invalid), for set checks and tools. Null-prototype objects. */
+  data?: Record<string, unknown>;
+  /** Where each field is in the file (`title`, `region[0]`, …). */
+  locations?: ReadonlyMap<string, Located>;
+};
+
+export type ValidateOptions = {
+  /** "Today": messages about the current year and `added` use it (tests pin it). Default: now. */
+  now?: Date;
+  /** Time limit for parsing one Markdown body. */
+  markdownTimeoutMs?: number;
+};
+
+/**
+ * Validates one file's contents without touching the disk. `fileName` is used in problems and is checked as the
+ * slug (its base name must be `kebab-case.md`).
+ */
+export function validateSource(fileName: string, bytes: Uint8Array | string, options: ValidateOptions = {}): SourceResult {
+  try {
+    return validateSourceUnsafe(fileName, bytes, options);
+  } catch (e) {
+    return {
+      problems: [
+        error(fileName, `internal error while validating this file: ${e instanceof Error ? e.message : String(e)}`, {
+          suggestion: 'please report this with the file attached',
+        }),
+      ],
+    };
+  }
+}
+
+function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options: ValidateOptions): SourceResult {
+  const now = options.now ?? new Date();
+  const fileName = basename(file.replace(/\\/g, '/'));
+  const problems: Problem[] = [];
+  const claimed = new Set<string>();
+
+  let split: SplitEntry | undefined;
+  let fm: ParsedFrontmatter | undefined;
+  const read = readEntry(file, bytes);
+  problems.push(...read.problems);
+  if (read.ok) {
+    split = read.entry;
+    fm = parseFrontmatter(file, split.frontmatter, split.yamlStartLine);
+    problems.push(...fm.problems);
+  }
+  const data = fm?.data;
+
+  let scan: MarkdownScan | undefined;
+  let scanned = false;
+  const ctx: EntryContext = {
+    file,
+    fileName,
+    ...(split ? { split } : {}),
+    ...(fm ? { frontmatter: fm } : {}),
+    ...(data ? { data } : {}),
+    markdown() {
+      if (!scanned && split) {
+        scanned = true;
+        scan = scanMarkdown(split.body, options.markdownTimeoutMs ? { timeoutMs: options.markdownTimeoutMs } : {});
+      }
+      return scan;
+    },
+    locate: (field) => fm?.locations.get(field),
+    at(field) {
+      const loc = fm?.locations.get(field);
+      return loc ? { line: loc.line, col: loc.col, field } : { field };
+    },
+    claim: (field) => void claimed.add(field),
+    now,
+  };
+
+  for (const rule of ENTRY_RULES) {
+    // A file that could not be read or parsed only gets the file-name rule (and no body checks on a broken file).
+    if (!data && rule.id !== 'file-name') continue;
+    problems.push(...rule.check(ctx));
+  }
+
+  let entry: ValidatedEntry | undefined;
+  if (data && split) {
+    const parsed = entrySchema.safeParse(data);
+    if (parsed.success) {
+      if (!hasErrors(problems)) {
+        entry = {
+          file,
+          slug: slugOf(fileName),
+          data: parsed.data,
+          body: split.body,
+          bodyStartLine: split.bodyStartLine,
+        };
+      }
+    } else {
+      const isClaimed = (field: string) =>
+        [...claimed].some((c) => field === c || field.startsWith(`${c}[`) || field.startsWith(`${c}.`));
+      const fromSchema = zodIssuesToProblems(parsed.error.issues, {
+        file,
+        data,
+        locate: (field) => fm?.locations.get(field),
+        missingLine: split.closeLine,
+        now,
+      }).filter((p) => !p.field || !isClaimed(p.field) || /^unknown field/.test(p.message));
+      problems.push(...fromSchema);
+    }
+  }
+
+  return {
+    problems: sortProblems(dedupe(problems)),
+    ...(entry ? { entry } : {}),
+    ...(data ? { data } : {}),
+    ...(fm ? { locations: fm.locations } : {}),
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}|${p.col}|${p.field}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Several in-memory files as ONE set: each is validated, then duplicates and slug clashes are checked across them. */
+export function validateSources(
+  files: ReadonlyArray<{ fileName: string; contents: Uint8Array | string }>,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const results = files.map((f) => ({ fileName: f.fileName, result: validateSource(f.fileName, f.contents, options) }));
+  return combine(results, true);
+}
+
+function combine(results: Array<{ fileName: string; result: SourceResult }>, asSet: boolean): ValidationResult {
+  const problems = results.flatMap((r) => r.result.problems);
+  if (asSet) {
+    const items: SetItem[] = results.map(({ fileName, result }) => ({
+      file: fileName,
+      fileName: basename(fileName.replace(/\\/g, '/')),
+      ...(result.data ? { data: result.data } : {}),
+      locate: (field) => {
+        const loc = result.locations?.get(field);
+        return loc ? { line: loc.line, col: loc.col } : undefined;
+      },
+    }));
+    for (const rule of SET_RULES) {
+      try {
+        problems.push(...rule.check(items));
+      } catch (e) {
+        problems.push(error(items[0]?.file ?? '.', `internal error in the ${rule.id} check: ${e instanceof Error ? e.message : String(e)}`));
+      }
+    }
+  }
+  const bad = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const entries = results
+    .map((r) => r.result.entry)
+    .filter((e): e is ValidatedEntry => e !== undefined && !bad.has(e.file));
+  return { problems: sortProblems(dedupe(problems)), entries, files: results.length };
+}
+
+/** Reads a file safely (size checked before reading) and validates it. Never throws. */
+async function readAndValidate(path: string, options: ValidateOptions): Promise<SourceResult> {
+  const shown = displayPath(path);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { problems: [error(shown, 'not a regular file')] };
+    if (info.size > LIMITS.fileBytes) {
+      return {
+        problems: [
+          error(shown, `file is ${formatSize(info.size)}; the limit is ${formatSize(LIMITS.fileBytes)}`, {
+            suggestion: 'link the PDF instead of copying its text',
+          }),
+        ],
+      };
+    }
+    const bytes = new Uint8Array(await readFile(path));
+    const result = validateSource(shown, bytes, options);
+    return result;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return {
+      problems: [error(shown, code === 'ENOENT' ? 'file not found' : `cannot read the file: ${(e as Error).message}`)],
+    };
+  }
+}
+
+/** One file on disk, on its own (no set checks). */
+export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const result = await readAndValidate(path, options);
+  return combine([{ fileName: displayPath(path), result }], false);
+}
+
+/** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
+export async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const results: Array<{ fileName: string; result: SourceResult }> = [];
+  for (const path of paths) results.push({ fileName: displayPath(path), result: await readAndValidate(path, options) });
+  return combine(results, true);
+}
+
+/** Thrown by `validatePaths` for a path that does not exist (the CLI turns it into a usage error). */
+export class PathNotFoundError extends Error {
+  constructor(readonly path: string) {
+    super(`no such file or directory: ${path}`);
+    this.name = 'PathNotFoundError';
+  }
+}
+
+/** Entry files in a folder, recursively: `*.md` (and `*.markdown`/`*.MD`, which the file-name rule reports). */
+export async function listEntryFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const current = stack.pop()!;
+    const dirents = await readdir(current, { withFileTypes: true });
+    for (const d of dirents) {
+      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const full = join(current, d.name);
+      if (d.isSymbolicLink()) continue;
+      if (d.isDirectory()) stack.push(full);
+      else if (d.isFile() && /\.(?:md|markdown)$/i.test(d.name)) out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+/** The CLI's semantics: each folder is validated as one set, each file on its own. */
+export async function validatePaths(args: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const all: ValidationResult = { problems: [], entries: [], files: 0 };
+  for (const arg of args) {
+    let info;
+    try {
+      info = await lstat(arg);
+    } catch {
+      throw new PathNotFoundError(arg);
+    }
+    const result = info.isDirectory() ? await validateSet(await listEntryFiles(arg), options) : await validateFile(arg, options);
+    all.problems.push(...result.problems);
+    all.entries.push(...result.entries);
+    all.files += result.files;
+  }
+  all.problems = sortProblems(all.problems);
+  return all;
+}
+
+/** Paths in problems: relative to the working directory when inside it, with `/` separators. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  const shown = rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
+  return shown.split(sep).join('/');
+}
+
+export { formatPath };
