@@ -93,7 +93,7 @@ class NetworkMeter {
   }
 }
 
-async function settle(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+async function settle(page: Page, quietMs = 250, timeoutMs = 15_000): Promise<void> {
   try {
     await page.waitForLoadState('networkidle', { timeout: timeoutMs });
   } catch {

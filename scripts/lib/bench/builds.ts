@@ -69,11 +69,16 @@ function directorySize(dir: string): number {
 }
 
 /** The catalogue itself, built exactly as `npm run build`'s `astro build` does, from another content folder. */
-export async function buildCatalogue(contentDir: string, work: string, progress: (line: string) => void, timeoutSeconds?: number): Promise<BuildMeasure> {
+export async function buildCatalogue(
+  contentDir: string,
+  work: string,
+  progress: (line: string) => void,
+  options: { timeoutSeconds?: number; nodeArgs?: string[] } = {},
+): Promise<BuildMeasure> {
   const outDir = join(work, 'dist');
   const cacheDir = join(work, 'cache');
   const { phases, onOutput } = phaseRecorder(progress);
-  const result = await runMeasured(process.execPath, [ASTRO_BIN, 'build'], {
+  const result = await runMeasured(process.execPath, [...(options.nodeArgs ?? []), ASTRO_BIN, 'build'], {
     cwd: REPO,
     env: {
       ...process.env,
@@ -83,10 +88,10 @@ export async function buildCatalogue(contentDir: string, work: string, progress:
       CATALOGUE_CACHE_DIR: cacheDir,
     },
     onOutput,
-    timeoutSeconds,
+    timeoutSeconds: options.timeoutSeconds,
   });
   if (result.code !== 0) fail('The catalogue build', result);
-  const pagefind = /Pagefind indexed (\d+) pages in ([\d.]+) s/.exec(result.log);
+  const pagefind = /Pagefind indexed (\d+) pages\b.*? in ([\d.]+) s/.exec(result.log);
   const pagefindSeconds = pagefind ? Number(pagefind[2]) : 0;
   return {
     seconds: result.seconds,
@@ -207,4 +212,30 @@ export async function buildBaselineHugo(hugo: string, contentRoot: string, work:
   if (result.code !== 0) fail('The Hugo baseline build', result);
   const pagefind = await stockPagefind(outDir, progress, timeoutSeconds);
   return combine(result, phases, pagefind, outDir);
+}
+
+/**
+ * Seconds per phase of a catalogue build, from the times its log lines appeared: start-up (Node, Vite, config),
+ * content sync (glob loader, schema, Markdown rendering into the data store), bundling, rendering the pages, Pagefind.
+ */
+export function phaseSeconds(m: BuildMeasure): Record<string, number> {
+  const find = (re: RegExp, from = 0) => m.phases.find((p) => p.at >= from && re.test(p.line))?.at;
+  const syncing = find(/\[content\] Syncing content/);
+  const synced = find(/\[content\] Synced content/);
+  const entrypoints = find(/Building static entrypoints/);
+  const generating = find(/generating static routes/);
+  const generated = generating !== undefined ? find(/Completed in/, generating + 0.001) : undefined;
+  const out: Record<string, number> = {};
+  const put = (name: string, a: number | undefined, b: number | undefined) => {
+    if (a !== undefined && b !== undefined && b >= a) out[name] = Math.round((b - a) * 100) / 100;
+  };
+  put('start-up', 0, syncing);
+  put('content sync', syncing, synced);
+  put('types and build info', synced, entrypoints);
+  put('bundling', entrypoints, generating);
+  put('rendering pages', generating, generated);
+  if (m.pagefindSeconds) out['Pagefind'] = m.pagefindSeconds;
+  const accounted = Object.values(out).reduce((a, b) => a + b, 0);
+  if (Object.keys(out).length) out['other'] = Math.max(0, Math.round((m.seconds - accounted) * 100) / 100);
+  return out;
 }

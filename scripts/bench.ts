@@ -1,0 +1,537 @@
+/**
+ * `npm run bench` — performance at scale (issue 9). Generates synthetic catalogues of N entries (default 1,000 and
+ * 10,000) in a temporary folder from the real catalogue's profile, builds them with the real site and with two
+ * baselines (plain Astro + stock Pagefind, Hugo + stock Pagefind), measures build time, memory, output, page bytes,
+ * first-query time and bytes in Chromium, and Lighthouse, and writes bench/results.md and bench/results.json.
+ *
+ *   npm run bench                                  # 1,000 and 10,000 entries, Lighthouse on (≈15 min on 2 cores)
+ *   npm run bench -- --quick                       # 200 entries, one run, no Lighthouse; results to a temp folder
+ *   npm run bench -- --entries 100000              # on demand; also --entries 1000,5000 or --entries 1000 --entries 5000
+ *   npm run bench -- --runs 5 --search-runs 7 --no-lighthouse --baselines hugo --cpu-prof --keep
+ *
+ * Never touches content/ or dist/. Everything binds 127.0.0.1. Thin CLI: the work is in scripts/lib/bench/ and the
+ * generator in src/lib/bench/synthetic.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { median } from '../src/lib/bench/synthetic';
+import { serveStatic } from '../src/lib/server';
+import { launchChromium } from '../tests/browser/chromium';
+import { measureFirstQuery, measureTransfer, type SearchTarget, type Transfer } from './lib/bench/browser';
+import {
+  buildBaselineAstro,
+  buildBaselineHugo,
+  buildCatalogue,
+  ensureHugo,
+  hugoVersion,
+  phaseSeconds,
+  type BuildMeasure,
+} from './lib/bench/builds';
+import { loadProfile, writeCatalogue } from './lib/bench/catalogue';
+import { summariseCpuProfiles } from './lib/bench/cpu-profile';
+import { distStats, type DistStats } from './lib/bench/dist';
+import { runLighthouse } from './lib/bench/lighthouse';
+import { runMeasured } from './lib/bench/process';
+import {
+  evaluateGoals,
+  fmtBytes,
+  fmtMs,
+  fmtSeconds,
+  GiB,
+  toMarkdown,
+  type BuildSeries,
+  type BuildSummary,
+  type DistSummary,
+  type Results,
+  type SearchSeries,
+  type SizeResult,
+} from './lib/bench/report';
+
+const { values: args } = parseArgs({
+  allowNegative: true,
+  options: {
+    entries: { type: 'string', multiple: true },
+    runs: { type: 'string' },
+    'build-runs': { type: 'string' },
+    'search-runs': { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean' },
+    baselines: { type: 'string' },
+    seed: { type: 'string', default: 'catalogue-bench' },
+    'refresh-profile': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean' },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, ''));
+  process.exit(0);
+}
+
+const DEFAULT_SIZES = [1000, 10_000];
+const quick = args.quick;
+const sizes = (args.entries?.length ? args.entries.flatMap((e) => e.split(',')) : quick ? ['200'] : DEFAULT_SIZES.map(String))
+  .map((e) => Number(e.replace(/[_,]/g, '')))
+  .filter((n, i, all) => Number.isInteger(n) && n > 0 && all.indexOf(n) === i)
+  .sort((a, b) => a - b);
+if (!sizes.length) throw new Error('--entries needs positive whole numbers, e.g. --entries 1000,10000');
+const runs = Math.max(1, Number(args.runs ?? (quick ? 1 : 3)));
+const buildRunsFor = (n: number) => Math.max(1, Number(args['build-runs'] ?? (quick ? 1 : n >= 10_000 ? 1 : runs)));
+const searchRuns = Math.max(1, Number(args['search-runs'] ?? (quick ? 2 : 5)));
+const lighthouseOn = args.lighthouse ?? !quick;
+const baselines = new Set((args.baselines ?? 'astro,hugo').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none'));
+const isDefaultRun = !quick && !args.entries?.length;
+const outPrefix = args.out ?? (quick ? join(tmpdir(), 'catalogue-bench-quick', 'results') : isDefaultRun ? 'bench/results' : `bench/results-${sizes.join('-')}`);
+
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const log = (line: string) => console.log(`[bench ${fmtSeconds(elapsed()).padStart(9)}] ${line}`);
+const quiet = (prefix: string) => (line: string) => {
+  if (/error|warn|Pagefind indexed|Indexed \d+ pages|page\(s\) built|Total in|Complete!/i.test(line)) log(`  ${prefix}: ${line.replace(/^\d\d:\d\d:\d\d /, '')}`);
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function git(...a: string[]): string {
+  try {
+    return execFileSync('git', a, { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function version(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function cpuModel(): string {
+  try {
+    return /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  } catch {
+    return cpus()[0]?.model ?? 'unknown';
+  }
+}
+
+function osName(): string {
+  try {
+    return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? process.platform;
+  } catch {
+    return process.platform;
+  }
+}
+
+function summarise(b: BuildMeasure): BuildSummary {
+  const { outDir: _outDir, phases: _phases, ...rest } = b;
+  return { ...rest, phaseSeconds: phaseSeconds(b) };
+}
+
+function series(measures: BuildMeasure[]): BuildSeries {
+  const list = measures.map(summarise);
+  const med = (f: (b: BuildSummary) => number) => median(list.map(f));
+  // The median run (by total time) gives the phases; each figure is its own median.
+  const middle = [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor((list.length - 1) / 2)]!;
+  return {
+    runs: list,
+    median: {
+      ...middle,
+      seconds: med((b) => b.seconds),
+      generatorSeconds: med((b) => b.generatorSeconds),
+      pagefindSeconds: med((b) => b.pagefindSeconds),
+      peakRssBytes: med((b) => b.peakRssBytes),
+      peakProcesses: med((b) => b.peakProcesses),
+    },
+  };
+}
+
+function distSummary(d: DistStats): DistSummary {
+  const { html: _html, ...rest } = d;
+  return rest;
+}
+
+/** Builds `count` times into fresh folders (cold caches), keeping the last output for the page measures. */
+async function repeatBuild(label: string, count: number, work: string, build: (dir: string) => Promise<BuildMeasure>): Promise<{ series: BuildSeries; outDir: string }> {
+  const measures: BuildMeasure[] = [];
+  for (let i = 0; i < count; i++) {
+    const dir = join(work, `${label}-${i + 1}`);
+    log(`${label}: build ${i + 1}/${count}…`);
+    const m = await build(dir);
+    log(`${label}: ${fmtSeconds(m.seconds)} (generator ${fmtSeconds(m.generatorSeconds)}, Pagefind ${fmtSeconds(m.pagefindSeconds)}), peak ${fmtBytes(m.peakRssBytes)}`);
+    measures.push(m);
+    if (i < count - 1) rmSync(dir, { recursive: true, force: true });
+  }
+  return { series: series(measures), outDir: measures[measures.length - 1]!.outDir };
+}
+
+function searchSeries(target: SearchTarget, list: Awaited<ReturnType<typeof measureFirstQuery>>[]): SearchSeries {
+  const times = list.map((r) => r.ms).filter((ms): ms is number => ms !== null);
+  return {
+    target: target.name,
+    url: target.url,
+    runs: list.map(({ page, query_, ...r }) => ({ ...r, pageByKind: page.byKind, queryByKind: query_.byKind })),
+    medianMs: times.length ? median(times) : null,
+    medianPageBytes: median(list.map((r) => r.pageBytes)),
+    medianQueryBytes: median(list.map((r) => r.queryBytes)),
+    modes: list.map((r) => r.mode),
+  };
+}
+
+async function firstQueries(browser: Browser, target: SearchTarget, queries: string[]): Promise<SearchSeries> {
+  const list = [];
+  for (let i = 0; i < searchRuns; i++) {
+    const query = queries[i % queries.length]!;
+    const r = await measureFirstQuery(browser, target, query);
+    log(`  ${target.name}: "${query}" ${fmtMs(r.ms)} (${r.mode}, ${r.resultCount} results), page ${fmtBytes(r.pageBytes)} + query ${fmtBytes(r.queryBytes)}`);
+    list.push(r);
+  }
+  return searchSeries(target, list);
+}
+
+/** Query words: the most frequent longer words of the real catalogue, so every size has results for them. */
+function pickQueries(words: Record<string, number>): string[] {
+  const stop = new Set(['through', 'between', 'including', 'against', 'within', 'should', 'national', 'international', 'publication']);
+  const list = Object.entries(words)
+    .filter(([w]) => /^[a-z]{6,}$/.test(w) && !stop.has(w))
+    .sort((a, b) => b[1] - a[1])
+    .map(([w]) => w);
+  const singles = list.slice(1, 4);
+  return [singles[0] ?? 'victims', `${list[0] ?? 'trafficking'} ${list[4] ?? 'protection'}`, singles[1] ?? 'children', singles[2] ?? 'labour'];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const loadStart = loadavg();
+  const { profile, refreshed } = loadProfile({ refresh: args['refresh-profile'] });
+  log(`Profile: ${profile.source}${refreshed ? ' (measured now, written to bench/profile.json)' : ' (bench/profile.json)'}`);
+  log(
+    `Sizes ${sizes.map((n) => n.toLocaleString('en')).join(', ')}; build runs ${sizes.map(buildRunsFor).join(', ')}; cheap runs ${runs}; search runs ${searchRuns}; ` +
+      `baselines ${[...baselines].join(', ') || 'none'}; Lighthouse ${lighthouseOn ? 'on' : 'off'}; results → ${outPrefix}.md`,
+  );
+  const hugo = baselines.has('hugo') ? ensureHugo(log) : undefined;
+  const root = mkdtempSync(join(tmpdir(), 'catalogue-bench-'));
+  log(`Working in ${root}`);
+  const queries = pickQueries(profile.words);
+  const validator = existsSync('scripts/validate.ts');
+  const results: Results = {
+    meta: {
+      date: new Date().toISOString(),
+      command: `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: {
+        cpuModel: cpuModel(),
+        cores: cpus().length,
+        memoryGiB: totalmem() / GiB,
+        os: osName(),
+        loadAverageStart: loadStart,
+        loadAverageEnd: [],
+      },
+      node: process.version,
+      versions: {
+        astro: version('astro'),
+        pagefind: version('pagefind'),
+        lighthouse: version('lighthouse'),
+        'playwright-core': version('playwright-core'),
+        ...(hugo ? { hugo: hugoVersion(hugo) } : {}),
+      },
+      commit: git('rev-parse', '--short', 'HEAD'),
+      uncommittedSiteFiles: git('status', '--porcelain', '--', 'src', 'astro.config.mjs', 'public').split('\n').filter(Boolean).length,
+      profileSource: profile.source,
+      seed: args.seed!,
+      options: { sizes, runs, buildRuns: sizes.map(buildRunsFor), searchRuns, lighthouse: lighthouseOn, baselines: [...baselines], queries },
+      totalSeconds: 0,
+    },
+    sizes: [],
+    goals: [],
+    diagnosis: [],
+    notes: [],
+  };
+
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    results.meta.versions.chromium = browser.version();
+    for (const n of sizes) {
+      results.sizes.push(await measureSize(n, root, browser, hugo, queries, n === sizes[sizes.length - 1]));
+      writeResults(results); // partial results survive an interrupted run
+    }
+  } finally {
+    await browser?.close();
+    if (args.keep) log(`Kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+  results.meta.machine.loadAverageEnd = loadavg();
+  results.meta.totalSeconds = elapsed();
+  results.goals = evaluateGoals(results);
+  results.diagnosis = diagnose(results);
+  results.notes = notes();
+  writeResults(results);
+  console.log('');
+  for (const g of results.goals) console.log(`${g.status.padEnd(7)} ${g.goal}: ${g.measured} (target ${g.target})`);
+  console.log('');
+  log(`Wrote ${outPrefix}.md and ${outPrefix}.json`);
+}
+
+async function measureSize(
+  n: number,
+  root: string,
+  browser: Browser,
+  hugo: string | undefined,
+  queries: string[],
+  isLargest: boolean,
+): Promise<SizeResult> {
+  const work = join(root, String(n));
+  const contentRoot = join(work, 'content');
+  const contentDir = join(contentRoot, 'publications');
+  log(`== ${n.toLocaleString('en')} entries ==`);
+  const genStart = performance.now();
+  const { profile } = loadProfile();
+  const entries = writeCatalogue(contentDir, profile, n, args.seed!);
+  const generateSeconds = (performance.now() - genStart) / 1000;
+  const catalogueBytes = Number(execFileSync('du', ['-sb', contentDir], { encoding: 'utf8' }).split('\t')[0]);
+  log(`Generated ${n.toLocaleString('en')} entries (${fmtBytes(catalogueBytes)}) in ${fmtSeconds(generateSeconds)}`);
+  const observations: string[] = [];
+  const timeout = n >= 50_000 ? 60 * 60 : 20 * 60;
+
+  // Validate
+  const validate: SizeResult['validate'] = { available: validator(), runs: [], median: null, exitCodes: [] };
+  if (validate.available) {
+    for (let i = 0; i < runs; i++) {
+      const r = await runMeasured(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/validate.ts', contentDir], { timeoutSeconds: timeout });
+      validate.runs.push(r.seconds);
+      validate.exitCodes.push(r.code ?? -1);
+      if (r.code !== 0 && i === 0) {
+        observations.push(`The validator exited ${r.code} on the synthetic entries: ${r.log.trim().split('\n').slice(-3).join(' / ').slice(0, 300)}`);
+      }
+      log(`validate: ${fmtSeconds(r.seconds)} (exit ${r.code})`);
+    }
+    validate.median = median(validate.runs);
+  } else {
+    validate.note = 'scripts/validate.ts is not in the tree yet';
+    log('validate: scripts/validate.ts not there yet, skipped');
+  }
+
+  // Builds
+  const cat = await repeatBuild('catalogue', buildRunsFor(n), work, (dir) => buildCatalogue(contentDir, dir, quiet('catalogue'), { timeoutSeconds: timeout }));
+  const builds: SizeResult['builds'] = { catalogue: cat.series };
+  let astroOut: string | undefined;
+  let hugoOut: string | undefined;
+  if (baselines.has('astro')) {
+    const a = await repeatBuild('baseline-astro', buildRunsFor(n), work, (dir) => buildBaselineAstro(contentDir, dir, quiet('astro'), timeout));
+    builds.astro = a.series;
+    astroOut = a.outDir;
+  }
+  if (hugo) {
+    const h = await repeatBuild('baseline-hugo', buildRunsFor(n), work, (dir) => buildBaselineHugo(hugo, contentRoot, dir, quiet('hugo'), timeout));
+    builds.hugo = h.series;
+    hugoOut = h.outDir;
+  }
+
+  // Output
+  const catStats = distStats(cat.outDir);
+  const dist: SizeResult['dist'] = { catalogue: distSummary(catStats) };
+  if (astroOut) dist.astro = distSummary(distStats(astroOut));
+  if (hugoOut) dist.hugo = distSummary(distStats(hugoOut));
+  log(`dist: ${catStats.files.toLocaleString('en')} files, ${fmtBytes(catStats.bytes)}; pagefind ${catStats.pagefindFiles.toLocaleString('en')} files, ${fmtBytes(catStats.pagefindBytes)}`);
+  observe(observations, n, cat.series, catStats);
+
+  // Pagefind's default UI over the catalogue's own index, for the "same index" comparison (added after counting).
+  mkdirSync(join(cat.outDir, 'bench-pagefind-ui'), { recursive: true });
+  cpSync('bench/baseline-hugo/static/search/index.html', join(cat.outDir, 'bench-pagefind-ui/index.html'));
+
+  // Pages
+  const isPublication = (p: string) => /^\/publications\/[^/]+\/$/.test(p) && !p.startsWith('/publications/page/');
+  const publications = catStats.html.filter((h) => isPublication(h.path)).sort((a, b) => a.bytes - b.bytes);
+  const typical = publications[Math.floor(publications.length / 2)];
+  const longest = [...entries].sort((a, b) => b.body.length - a.body.length)[0];
+  const longPath = longest && longest.body ? `/publications/${longest.slug}/` : undefined;
+  const countryPages = catStats.html.filter((h) => /^\/countries\/[^/]+\/$/.test(h.path)).sort((a, b) => b.bytes - a.bytes);
+  const browse = countryPages[0] ?? catStats.html.filter((h) => !isPublication(h.path) && h.path !== '/').sort((a, b) => b.bytes - a.bytes)[0];
+  if (!countryPages.length) observations.push('No /countries/<code>/ pages in the build: the browse measure uses the largest other page.');
+  const targets: Record<string, string> = { home: '/' };
+  if (typical) targets.publication = typical.path;
+  if (longPath) targets.longPublication = longPath;
+  if (browse) targets.browse = browse.path;
+  targets.search = '/search/';
+  catStats.largestHtml
+    .filter((h) => !Object.values(targets).includes(h.path))
+    .slice(0, 3)
+    .forEach((h, i) => (targets[`largest${i + 1}`] = h.path));
+
+  const site = await serveStatic(cat.outDir, 0);
+  const astroSite = astroOut ? await serveStatic(astroOut, 0) : undefined;
+  const hugoSite = hugoOut ? await serveStatic(hugoOut, 0) : undefined;
+  const pages: SizeResult['pages'] = { catalogue: {} };
+  const search: SizeResult['search'] = {};
+  let lighthouse: SizeResult['lighthouse'];
+  try {
+    log('Pages: bytes transferred…');
+    const measure = async (base: string, path: string): Promise<(Transfer & { path: string }) | undefined> => {
+      try {
+        return { ...(await measureTransfer(browser, base + path)), path };
+      } catch (error) {
+        observations.push(`Could not load ${path}: ${(error as Error).message.split('\n')[0]}`);
+        return undefined;
+      }
+    };
+    for (const [key, path] of Object.entries(targets)) {
+      const t = await measure(site.url, path);
+      if (t) pages.catalogue[key] = t;
+    }
+    if (hugoSite) {
+      pages.hugo = {};
+      for (const key of ['home', 'publication', 'longPublication', 'search']) {
+        if (!targets[key]) continue;
+        const t = await measure(hugoSite.url, targets[key]!);
+        if (t) pages.hugo[key] = t;
+      }
+    }
+    if (astroSite) {
+      pages.astro = {};
+      for (const key of ['publication', 'longPublication']) {
+        if (!targets[key]) continue;
+        const t = await measure(astroSite.url, targets[key]!);
+        if (t) pages.astro[key] = t;
+      }
+    }
+    for (const [key, t] of Object.entries(pages.catalogue)) log(`  ${key} ${t.path}: ${fmtBytes(t.bytes)} (${fmtBytes(t.withoutSearch)} without /pagefind/)`);
+
+    log('Search: first query, cold cache…');
+    const ours: SearchTarget = { name: 'catalogue', url: `${site.url}/search/`, input: '#search-input', results: '#search-results', item: '#search-results > *' };
+    const stock = (url: string, name: string): SearchTarget => ({
+      name,
+      url,
+      input: '.pagefind-ui__search-input',
+      results: '.pagefind-ui__results-area',
+      item: '.pagefind-ui__result-link',
+    });
+    try {
+      search.catalogue = await firstQueries(browser, ours, queries);
+    } catch (error) {
+      observations.push(`The catalogue's search page could not be measured: ${(error as Error).message.split('\n')[0]}`);
+    }
+    search.defaultUiSameIndex = await firstQueries(browser, stock(`${site.url}/bench-pagefind-ui/`, 'default UI, same index'), queries);
+    if (hugoSite) search.hugoDefaultUi = await firstQueries(browser, stock(`${hugoSite.url}/search/`, 'Hugo default UI'), queries);
+    if (search.catalogue && search.catalogue.modes.includes('submit')) {
+      observations.push(
+        'The catalogue\'s search page did not show results while typing, so the query was submitted with Enter: the time includes loading /search/?q=… (page, CSS, script, Pagefind).',
+      );
+    }
+
+    if (lighthouseOn && isLargest) {
+      log('Lighthouse…');
+      const urls = [`${site.url}/`];
+      if (longPath) urls.push(site.url + longPath);
+      if (browse) urls.push(site.url + browse.path);
+      urls.push(`${site.url}/search/?q=${encodeURIComponent(queries[0]!)}`);
+      lighthouse = await runLighthouse(urls, (l) => log(`  ${l}`));
+      for (const r of lighthouse) log(`  ${new URL(r.url).pathname}: ${JSON.stringify(r.scores)}`);
+    }
+  } finally {
+    site.server.close();
+    astroSite?.server.close();
+    hugoSite?.server.close();
+  }
+
+  const result: SizeResult = { entries: n, generateSeconds, catalogueBytes, validate, builds, dist, pages, search, lighthouse, observations };
+
+  // A CPU profile of one more catalogue build when asked, or when the default run misses the build goal and has time.
+  const budgetLeft = 15 * 60 - elapsed();
+  const autoProfile = args['cpu-prof'] === undefined && isDefaultRun && isLargest && builds.catalogue.median.seconds > 60 && budgetLeft > builds.catalogue.median.seconds * 1.4 + 30;
+  if ((args['cpu-prof'] && isLargest) || autoProfile) {
+    const profDir = join(work, 'cpu-prof');
+    mkdirSync(profDir, { recursive: true });
+    log(`CPU profile: one more catalogue build with node --cpu-prof${autoProfile ? ' (the build goal was missed)' : ''}…`);
+    try {
+      await buildCatalogue(contentDir, join(work, 'profiled'), quiet('profiled'), {
+        timeoutSeconds: timeout,
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=2000'],
+      });
+      result.cpuProfile = summariseCpuProfiles(profDir);
+      if (result.cpuProfile) {
+        log(`  top packages: ${result.cpuProfile.packages.slice(0, 5).map((p) => `${p.name} ${fmtSeconds(p.seconds)}`).join(', ')}`);
+      }
+    } catch (error) {
+      observations.push(`The profiled build failed: ${(error as Error).message.split('\n')[0]}`);
+    }
+  } else if (isDefaultRun && isLargest && builds.catalogue.median.seconds > 60) {
+    observations.push('No CPU profile: not enough of the 15-minute budget left; run `npm run bench -- --entries 10000 --cpu-prof --no-lighthouse --baselines none`.');
+  }
+  rmSync(work, { recursive: true, force: true });
+  return result;
+}
+
+function validator(): boolean {
+  return existsSync('scripts/validate.ts');
+}
+
+/** Known failure modes at scale, checked on every build. */
+function observe(observations: string[], n: number, cat: BuildSeries, stats: DistStats): void {
+  const m = cat.median;
+  if (m.pagefindPages !== null && m.pagefindPages < n) {
+    observations.push(`Pagefind indexed ${m.pagefindPages.toLocaleString('en')} pages for ${n.toLocaleString('en')} entries: some publications are not searchable.`);
+  }
+  if (m.dataStoreBytes) {
+    observations.push(
+      `Astro's content data store (cache) is ${fmtBytes(m.dataStoreBytes)} (${fmtBytes(m.dataStoreBytes / n)} per entry); Astro's single-file store fails to save or reload past a few hundred MB (withastro/astro #13360, #13649), which at this rate is about ${Math.round((500 * 1024 * 1024) / (m.dataStoreBytes / n)).toLocaleString('en')} entries.`,
+    );
+  }
+  if (stats.largestFolder.entries > 10_000) {
+    observations.push(
+      `${stats.largestFolder.path} holds ${stats.largestFolder.entries.toLocaleString('en')} entries in one folder (Pagefind #842 reports trouble with tens of thousands of files in one folder).`,
+    );
+  }
+  if (stats.files > 20_000) {
+    observations.push(`${stats.files.toLocaleString('en')} files in the output: over the 20,000-file limit of some static hosts (Cloudflare Pages; Pagefind #739, #74).`);
+  }
+  const big = stats.largestHtml[0];
+  if (big && big.bytes > 200 * 1000) {
+    observations.push(`The largest HTML page is ${big.path} at ${fmtBytes(big.bytes)}: a page that lists too much on one page.`);
+  }
+  for (const run of cat.runs) {
+    if (run.peakRssBytes > 4 * GiB) observations.push(`A build peaked at ${fmtBytes(run.peakRssBytes)} of memory (Node's default heap limit is about 4 GiB).`);
+  }
+}
+
+function diagnose(results: Results): string[] {
+  const out: string[] = [];
+  for (const g of results.goals.filter((g) => g.status === 'MISS')) {
+    out.push(`**${g.goal}** — ${g.measured}. See the analysis below and the per-size tables.`);
+  }
+  const analysis = 'bench/analysis.md';
+  if (existsSync(analysis)) out.push(`Analysis (hand-written, ${analysis}):\n\n${readFileSync(analysis, 'utf8').trim()}`);
+  return out;
+}
+
+function notes(): string[] {
+  return [
+    'Builds: `astro build` of the real site (the same config and Pagefind integration as `npm run build`) with CATALOGUE_CONTENT_DIR/OUT_DIR/CACHE_DIR pointing into a temporary folder, cold cache every run. Astro vs Pagefind split from the integration\'s log line "Pagefind indexed N pages in X s"; phases from the times Astro\'s log lines appeared.',
+    'Peak memory: the sum of VmRSS over the build process and all its descendants, sampled every 100 ms from /proc.',
+    'Baselines: (a) bench/baseline-astro — one page per entry, a permissive schema, Astro defaults, then `pagefind --site` with defaults; (b) bench/baseline-hugo — Debian\'s Hugo with a minimal template (a page per entry, a paginated section list, a home page), then `pagefind --site` with defaults, and Pagefind\'s default UI at /search/.',
+    'Page bytes: a cold Chromium context per page (playwright-core, Debian Chromium, headless), summing response bodies as sent plus headers of every request, the page\'s and its workers\' (favicon requests excluded). The local server does not compress, so these are uncompressed figures except Pagefind\'s own files, which are stored compressed.',
+    'First query: a cold context per run; the search page is loaded and left to settle, then the query is typed at 10 keys a second. The time runs from the last keydown to the first frame after the last change inside the results element (MutationObserver, then requestAnimationFrame + setTimeout 0), measured in the page with performance.now(); when no results appear while typing, Enter is pressed and the time runs from that keystroke across the page load. Bytes: everything fetched from then on, WASM and index chunks included. Pagefind\'s default UI waits 300 ms after the last keystroke before searching (its debounce), which is part of its time.',
+    'Lighthouse: npm `lighthouse` Node API against a Chromium started with --remote-debugging-port and a host resolver that maps every name but 127.0.0.1 to NOTFOUND (nothing reaches the internet); default settings (mobile, simulated throttling). The search page is scored with a query (?q=…).',
+    'Synthetic entries: src/lib/bench/synthetic.ts draws titles, summaries, facets, authors, years and the share and length of full-text bodies from bench/profile.json (measured from content/publications; refresh with --refresh-profile), plus a long tail of pseudo-words so the vocabulary grows with N as real text does. Seeded: the same N and seed give the same files; a smaller N is a prefix of a larger one.',
+  ];
+}
+
+function writeResults(results: Results): void {
+  mkdirSync(resolve(outPrefix, '..'), { recursive: true });
+  writeFileSync(`${outPrefix}.json`, `${JSON.stringify(results, null, 1)}\n`);
+  const goals = results.goals.length ? results : { ...results, goals: evaluateGoals(results) };
+  writeFileSync(`${outPrefix}.md`, `${toMarkdown(goals)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
