@@ -8,16 +8,12 @@
 import { distance } from 'fastest-levenshtein';
 import { displayTitle, type Publication } from './catalogue';
 import { buildFacets, FACET_KEYS, FACETS, type FacetKey } from './facets';
-
-// PROVISIONAL until the validator's duplicate check lands: then import its normalisation instead.
-function normaliseTitle(title: string): string {
-  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+import { normaliseTitle } from './validate/rules/duplicates';
 
 /**
  * Two titles are near-duplicates when their normalised edit-distance similarity is at least this:
- * `1 − levenshtein(a, b) / max(length a, length b)`, on titles normalised the way the validator compares them
- * (case, accents, punctuation and spacing ignored).
+ * `1 − levenshtein(a, b) / max(length a, length b)`, on titles normalised the way the validator's duplicate
+ * rule compares them (case, Unicode forms, dashes, quotes and spacing ignored).
  *
  * 0.9 means at most one character in ten differs: it catches a typo, a dropped word or a changed article in a
  * title of 40 characters or more, and leaves alone titles that only share a common phrase ("… trafficking in
