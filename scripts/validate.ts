@@ -4,8 +4,8 @@
  * Validates entry files. No PATH: `content/`. A folder is validated as one set (duplicates, slug clashes); a file
  * on its own. Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.
  */
+import { existsSync } from 'node:fs';
 import { FORMATS, formatProblems, isFormat, summary, type Format } from '../src/lib/validate/format';
-import { PathNotFoundError, validatePaths } from '../src/lib/validate/index';
 
 const USAGE = `usage: npm run validate -- [--format ${FORMATS.join('|')}] [PATH ...]`;
 
@@ -46,6 +46,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const paths = args.paths.length ? args.paths : ['content'];
+  const missing = paths.find((p) => !existsSync(p));
+  if (missing !== undefined) {
+    process.stderr.write(`no such file or directory: ${missing}\n${USAGE}\n`);
+    return 2;
+  }
+  // The validator (schema, YAML, Markdown) is loaded only once the arguments are known to be usable.
+  const { PathNotFoundError, validatePaths } = await import('../src/lib/validate/index');
   let result;
   try {
     result = await validatePaths(paths);

@@ -260,7 +260,13 @@ function vocabulary(
     if (value.trim() === '') return make(`${field} is empty`, `delete the empty item, or write a ${noun}`);
     return make(`${quote(value)} is not a ${noun}`, suggest(value));
   }
-  if (issue.code === 'invalid_type') return make(`${field} must be ${issue.expected === 'string' ? 'text' : issue.expected}, not ${typeName(value)}`);
+  if (issue.code === 'invalid_type') {
+    const mapping = value !== null && typeof value === 'object' && !Array.isArray(value);
+    return make(
+      `${field} must be ${issue.expected === 'string' ? 'text' : issue.expected}, not ${typeName(value)}`,
+      mapping ? 'a ": " inside an item makes YAML read a mapping: put the item in quotes' : `write a ${noun}`,
+    );
+  }
   return make(`${field} is not a ${noun}: ${quote(value)}`, suggest(String(value)));
 }
 

@@ -83,7 +83,17 @@ export function validateSource(fileName: string, bytes: Uint8Array | string, opt
   }
 }
 
-function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options: ValidateOptions): SourceResult {
+/** What the rules see for one file, plus the problems found while reading and parsing it. */
+export type BuiltContext = {
+  ctx: EntryContext;
+  /** Problems from reading (encoding, size, frontmatter block) and YAML parsing. */
+  problems: Problem[];
+  /** Fields a rule has explained (the schema's issues there are dropped). */
+  claimed: Set<string>;
+};
+
+/** Reads and parses one file's contents into the context rules run on. Exported for rule tests and tools. */
+export function buildContext(file: string, bytes: Uint8Array | string, options: ValidateOptions = {}): BuiltContext {
   const now = options.now ?? new Date();
   const fileName = basename(file.replace(/\\/g, '/'));
   const problems: Problem[] = [];
@@ -123,6 +133,12 @@ function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options:
     claim: (field) => void claimed.add(field),
     now,
   };
+  return { ctx, problems, claimed };
+}
+
+function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options: ValidateOptions): SourceResult {
+  const { ctx, problems, claimed } = buildContext(file, bytes, options);
+  const { data, split, frontmatter: fm, fileName, now } = ctx;
 
   for (const rule of ENTRY_RULES) {
     // A file that could not be read or parsed only gets the file-name rule (and no body checks on a broken file).

@@ -22,6 +22,8 @@ export const bodyHtml: Rule = {
     for (const node of scan.nodes) {
       if (node.type !== 'html') continue;
       const tag = node.value.trim().split('\n')[0]!;
+      // `<b>x</b>`: one problem for the element, not another for its closing tag.
+      if (problems.length && /^<\/[A-Za-z][^>]*>$/.test(tag)) continue;
       const shown = tag.length > 50 ? `${tag.slice(0, 49)}…` : tag;
       problems.push(
         error(ctx.file, `raw HTML is not allowed in the body: ${shown}`, {

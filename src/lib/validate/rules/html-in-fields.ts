@@ -10,7 +10,8 @@ export const htmlInFields: Rule = {
   check(ctx) {
     const problems: Problem[] = [];
     for (const s of ctx.frontmatter?.strings ?? []) {
-      if (s.isKey) continue;
+      // Keys are checked as field names; `link` has its own rule (a URL is not text).
+      if (s.isKey || s.path === 'link') continue;
       const m = HTML_TAG.exec(s.value);
       if (!m) continue;
       const raw = ctx.split?.frontmatter.slice(s.offset, s.end) ?? '';
