@@ -225,6 +225,7 @@ describe('head metadata', () => {
       ['citation_technical_report_institution', 'OSCE Office for Democratic Institutions and Human Rights'],
       ['citation_language', 'ru'],
       ['citation_pdf_url', 'https://www.osce.org/files/f/documents/guide-identification.pdf'],
+      ['DC.type', 'report'],
     ]);
   });
 
@@ -234,7 +235,7 @@ describe('head metadata', () => {
     expect(tags).toContain('citation_abstract_html_url');
     expect(tags).not.toContain('citation_technical_report_institution');
     const undated = highwireTags(fixture('undated-guidance')).map((t) => t.key);
-    expect(undated).toEqual(['citation_title']);
+    expect(undated).toEqual(['citation_title', 'DC.type']);
   });
 
   it('a report without publisher is credited to its first organisation author', () => {

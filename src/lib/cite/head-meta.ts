@@ -31,8 +31,9 @@ export function reportInstitution(publication: Publication, authors = classifyAu
 
 /**
  * Highwire Press tags, as Zotero's "Embedded Metadata" translator and Google Scholar read them. Persons are written
- * "Family, Given" (Zotero splits at the comma); organisations whole. Reports carry
- * `citation_technical_report_institution`, which makes Zotero save them as Reports.
+ * "Family, Given" (Zotero splits at the comma); organisations whole (Highwire cannot mark a name as an
+ * organisation: Zotero still splits it at its last space, so the RIS/BibTeX downloads are the exact route). Reports
+ * carry `citation_technical_report_institution`, which makes Zotero save them as Reports.
  */
 export function highwireTags(publication: Publication): MetaTag[] {
   const { data } = publication;
@@ -51,6 +52,9 @@ export function highwireTags(publication: Publication): MetaTag[] {
   else add('citation_publisher', data.publisher);
   add('citation_language', itemLanguage(data));
   if (data.link) add(isPdfLink(data.link) ? 'citation_pdf_url' : 'citation_abstract_html_url', data.link);
+  // Highwire has no tag for books or other documents; without one Zotero guesses "Journal Article". Its embedded
+  // metadata reader takes a Zotero item type from DC.type ("book", "document"; reports are settled above).
+  add('DC.type', itemKind(data.category));
   return tags;
 }
 
