@@ -144,7 +144,8 @@ export async function interview(
       if (checked.ok) return checked.value;
       showProblems(checked.problems);
       if (checked.corrected) say('  Press Enter to accept the correction, or edit it:');
-      prefill = checked.corrected ? checked.corrected.join(', ') : answer.trim();
+      // A correction is offered on the line; so is a long answer (a summary), to fix rather than retype.
+      prefill = checked.corrected ? checked.corrected.join(', ') : answer.trim().length > 20 ? answer.trim() : undefined;
     }
   }
 
@@ -161,7 +162,7 @@ export async function interview(
         if (!checked.ok) {
           showProblems(checked.problems);
           if (checked.corrected) say('  Press Enter to accept the correction, or edit it:');
-          prefill = checked.corrected?.[0] ?? line;
+          prefill = checked.corrected?.[0] ?? (line.length > 20 ? line : undefined);
           continue;
         }
         items.push(line);
