@@ -1,11 +1,28 @@
 import type { AstroIntegration } from 'astro';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { searchExpansion } from '../lib/search/expand';
+import { SOURCES } from '../lib/schema/sources';
+import { indexedText, withExpansion, withoutTexts } from '../lib/search/page-text';
+import { VOCABULARY_FILE, VocabularyBuilder } from '../lib/search/vocabulary';
 
 /**
  * Builds the Pagefind search index over the finished site, in the same `astro build`, through Pagefind's Node API
  * (no third-party integration). Failures stop the build with a message that says what failed and why.
+ *
+ * Besides what Pagefind does by itself, for every indexed page (one with `data-pagefind-body`):
+ * - the page is indexed with a hidden expansion (src/lib/search/expand.ts: other names of the organisations,
+ *   places and terms it names, other spellings of its words), so "ILO" finds "International Labour Organization"
+ *   and "labour" finds "labor". Only the copy handed to Pagefind gets it; the served HTML is unchanged;
+ * - its words go into the spelling vocabulary, written to `search/vocabulary.json` for did-you-mean;
+ * - the provenance labels (where the record came from: "Source listing: … (part B: IOM, UNHCR, UN, …)") are left
+ *   out of the index: they are about the record, not the publication, and would make every entry from one
+ *   listing match "UNHCR".
  */
+const PROVENANCE_LABELS = Object.values(SOURCES);
+
 export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'catalogue:pagefind',
@@ -16,12 +33,36 @@ export function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
           if (!index) throw new Error(createErrors.join('; ') || 'createIndex returned no index');
-          const added = await index.addDirectory({ path: sitePath });
-          if (added.errors.length) throw new Error(added.errors.join('; '));
-          const written = await index.writeFiles({ outputPath: `${sitePath}pagefind` });
+          const vocabulary = new VocabularyBuilder();
+          let pages = 0;
+          let expanded = 0;
+          const files = (await htmlFiles(sitePath)).sort();
+          // A few files at a time: reading and expanding overlaps with Pagefind parsing the previous ones.
+          for (let i = 0; i < files.length; i += 16) {
+            await Promise.all(
+              files.slice(i, i + 16).map(async (file) => {
+                const html = withoutTexts(await readFile(file, 'utf8'), PROVENANCE_LABELS);
+                const text = indexedText(html);
+                if (text === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
+                const expansion = searchExpansion(text);
+                vocabulary.addPage(text, expansion.join(' '));
+                const added = await index.addHTMLFile({ url: pageUrl(sitePath, file), content: withExpansion(html, expansion) });
+                if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
+                pages += 1;
+                if (expansion.length) expanded += 1;
+              }),
+            );
+          }
+          const written = await index.writeFiles({ outputPath: join(sitePath, 'pagefind') });
           if (written.errors.length) throw new Error(written.errors.join('; '));
+          const vocabularyPath = join(sitePath, VOCABULARY_FILE);
+          await mkdir(dirname(vocabularyPath), { recursive: true });
+          await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`Pagefind indexed ${added.page_count} pages in ${seconds} s`);
+          logger.info(
+            `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) and wrote ` +
+              `${vocabulary.size} words for spelling suggestions in ${seconds} s`,
+          );
         } catch (cause) {
           throw new Error('Building the Pagefind search index failed', { cause });
         } finally {
@@ -30,4 +71,17 @@ export function pagefindIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+async function htmlFiles(root: string): Promise<string[]> {
+  const names = await readdir(root, { recursive: true, encoding: 'utf8' });
+  return names
+    .filter((name) => name.endsWith('.html') && !name.split(sep).includes('pagefind'))
+    .map((name) => join(root, name));
+}
+
+/** "/abs/dist/publications/x/index.html" → "/publications/x/" (the site is built with directory URLs). */
+function pageUrl(root: string, file: string): string {
+  const path = relative(root, file).split(sep).join('/');
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }

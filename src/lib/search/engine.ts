@@ -1,0 +1,176 @@
+import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearchOptions } from './pagefind-types';
+import { suggestQuery, type Vocabulary } from './spelling';
+import {
+  FILTER_KEYS,
+  hasFilters,
+  pagefindFilters,
+  pagefindSort,
+  type FilterKey,
+  type SearchState,
+  type SortKey,
+} from './state';
+import { isSpellable, words } from './text';
+
+/**
+ * One search, start to end, over the Pagefind API: the query with its filters and order, and — only when that
+ * finds nothing — the honest fallbacks: the closest spelling, what the query finds without the filters, what each
+ * word finds alone. No DOM here (the page renders an Outcome), so it is unit-tested with a fake Pagefind.
+ */
+export interface Outcome {
+  state: SearchState;
+  /** The order actually used: without a query there is no relevance, so newest first. */
+  sort: SortKey;
+  /** The words searched: the query, or the spelling suggestion when the query found nothing. */
+  term: string;
+  results: PagefindResult[];
+  /** When the query found nothing and its closest spelling did: what was replaced. */
+  corrected?: { from: string; to: string };
+  /** How many results the searched words give without the filters. */
+  unfilteredCount: number;
+  /** Pagefind's counts of filter values among these results. */
+  filters: FilterCounts;
+  /** The last word was still being typed and is not checked yet. */
+  unchecked?: boolean;
+  /** Words of the query the index has nothing for and no close spelling of, left out by Pagefind. */
+  ignored?: string[];
+  /** When nothing was found: a spelling suggestion that finds something (with or without the filters). */
+  suggestion?: { query: string; count: number };
+  /** When nothing was found and the query has several words: what each finds alone (with the filters). */
+  wordCounts?: Array<{ word: string; count: number }>;
+}
+
+export interface EngineDeps {
+  pagefind: PagefindApi;
+  /**
+   * The reader is still typing the last word ("traffickin" on the way to "trafficking"): it is not checked or
+   * corrected yet (the page checks again when typing pauses; see `Outcome.unchecked`).
+   */
+  lastWordInProgress?: boolean;
+  /** Loads the spelling vocabulary (fetched once, only when a query finds nothing). */
+  vocabulary: () => Promise<Vocabulary | undefined>;
+}
+
+export function searchOptions(state: SearchState, sort: SortKey, except?: FilterKey): PagefindSearchOptions {
+  const options: PagefindSearchOptions = {};
+  const filters = pagefindFilters(state.filters, except);
+  if (Object.keys(filters).length) options.filters = filters;
+  const pfSort = pagefindSort(sort);
+  if (pfSort) options.sort = pfSort;
+  return options;
+}
+
+/** The searched term: null (all entries) when there are no words, for browsing by filters alone. */
+function termOf(q: string): string | null {
+  return q.trim() === '' ? null : q.trim();
+}
+
+/** The distinct words of a query as typed (quotes dropped), with their normalized forms. */
+function queryWords(q: string): Array<{ raw: string; word: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ raw: string; word: string }> = [];
+  for (const raw of q.replace(/["“”]/gu, ' ').split(/\s+/u)) {
+    const [word] = words(raw);
+    if (!word || seen.has(word)) continue;
+    seen.add(word);
+    out.push({ raw, word });
+  }
+  return out;
+}
+
+export async function runSearch(state: SearchState, deps: EngineDeps): Promise<Outcome> {
+  const { pagefind } = deps;
+  const q = state.q.trim();
+  const sort: SortKey = q === '' && state.sort === 'relevance' ? 'year' : state.sort;
+  const options = searchOptions(state, sort);
+  const first = await pagefind.search(termOf(q), options);
+  const outcome: Outcome = {
+    state,
+    sort,
+    term: q,
+    results: first.results,
+    unfilteredCount: q === '' ? first.results.length : first.unfilteredResultCount,
+    filters: first.filters,
+  };
+  if (q === '') return outcome;
+
+  // Words the index has nothing for. Pagefind 1.5 quietly leaves such a word out of a longer query ("forced labuor"
+  // is searched as "forced"), and may match a short word the query word starts with ("kittens" finds "kit"), so
+  // each word is checked on its own with an exact search (quoted: whole word or its stem, no prefixes), whose index
+  // chunks the query has already loaded.
+  const list = queryWords(q);
+  const inProgress = deps.lastWordInProgress === true && /\S$/u.test(state.q) && list.length > 0;
+  const checked = list.filter((w, i) => isSpellable(w.word) && !(inProgress && i === list.length - 1));
+  if (inProgress && isSpellable(list[list.length - 1]!.word)) outcome.unchecked = true;
+  const exact = await Promise.all(checked.map(async (w) => (await pagefind.search(`"${w.word}"`)).results.length));
+  const unknown = checked.filter((_, i) => exact[i] === 0);
+  if (unknown.length > 0 && unknown.length === list.length) {
+    // No word of the query is in the index: whatever Pagefind returned are near misses ("kit" for "kittens").
+    outcome.results = [];
+    outcome.unfilteredCount = 0;
+    outcome.filters = {};
+  }
+  if (unknown.length > 0) {
+    const vocabulary = await deps.vocabulary().catch(() => undefined);
+    const suggestion = vocabulary ? suggestQuery(q, vocabulary, new Set(unknown.map((w) => w.word))) : undefined;
+    if (suggestion) {
+      const second = await pagefind.search(suggestion.query, options);
+      if (second.results.length > 0) {
+        return {
+          ...outcome,
+          term: suggestion.query,
+          results: second.results,
+          unfilteredCount: second.unfilteredResultCount,
+          filters: second.filters,
+          corrected: { from: q, to: suggestion.query },
+        };
+      }
+      if (second.unfilteredResultCount > 0) {
+        outcome.suggestion = { query: suggestion.query, count: second.unfilteredResultCount };
+      }
+    }
+    if (outcome.results.length > 0) outcome.ignored = unknown.map((w) => w.raw);
+  }
+  if (outcome.results.length > 0) return outcome;
+
+  // Several words that each exist but never together (or not with these filters): say what each finds alone.
+  if (list.length > 1 && !q.includes('"')) {
+    outcome.wordCounts = await Promise.all(
+      list.map(async (w) => ({ word: w.raw, count: (await pagefind.search(w.raw, options)).results.length })),
+    );
+  }
+  return outcome;
+}
+
+/**
+ * Counts for every filter value, given the words and the other filters: "if you also tick this". Values of one
+ * filter combine with OR, so a filter's own counts come from a search without that filter's ticks (one extra
+ * search per filter that has ticks); the others come from the main search.
+ */
+export async function filterCounts(
+  outcome: Pick<Outcome, 'state' | 'term' | 'filters'>,
+  pagefind: PagefindApi,
+  totals: FilterCounts,
+): Promise<Record<FilterKey, Record<string, number>>> {
+  const { state } = outcome;
+  const term = termOf(outcome.term);
+  const counts = {} as Record<FilterKey, Record<string, number>>;
+  await Promise.all(
+    FILTER_KEYS.map(async (key) => {
+      const others = pagefindFilters(state.filters, key);
+      if (term === null && Object.keys(others).length === 0) {
+        // Nothing but this filter's own ticks: its counts are the catalogue's.
+        counts[key] = { ...(totals[key] ?? {}) };
+      } else if (state.filters[key].length === 0) {
+        counts[key] = { ...(outcome.filters[key] ?? {}) };
+      } else {
+        const without = await pagefind.search(term, searchOptions(state, 'relevance', key));
+        counts[key] = { ...(without.filters[key] ?? {}) };
+      }
+    }),
+  );
+  // Every known value shows, with 0 when no result has it.
+  for (const key of FILTER_KEYS) {
+    for (const value of Object.keys(totals[key] ?? {})) counts[key][value] ??= 0;
+  }
+  return counts;
+}

@@ -1,0 +1,169 @@
+import { COMPOUND_PREFIXES, SPELLING_VARIANTS, SYNONYMS, VARIANT_ENDINGS, type SynonymGroup } from './synonyms';
+import { indexWords, normalizeWord, stripWord } from './text';
+
+/**
+ * Index-time expansion: the words and names an entry does not use but a reader may type for it. The Pagefind
+ * integration adds them to each publication as a hidden, searchable metadata field (`aka`), never shown on the
+ * page or in excerpts. Three kinds:
+ *
+ * 1. synonyms: when the text names something in the synonym table, every other name of it ("IOM" ↔ "International
+ *    Organization for Migration", "Burma" ↔ "Myanmar", "smuggling of migrants" ↔ "migrant smuggling");
+ * 2. spelling variants: the other spelling of every US/UK word it uses ("labor" ↔ "labour", "organized" ↔
+ *    "organised", "programme" ↔ "program");
+ * 3. joined forms: "counter trafficking" → "countertrafficking"; "SDG 8.7" → "sdg87"; "COVID 19" → "covid19"
+ *    (Pagefind drops the punctuation of a query, so "SDG8.7" is searched as "sdg87").
+ *
+ * Pure: text in, words out, so it is unit-tested without building a site.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Spelling variants
+
+const ISE_ONLY = new Set([
+  'exercise', 'enterprise', 'expertise', 'advertise', 'otherwise', 'franchise', 'merchandise', 'compromise',
+  'supervise', 'revise', 'devise', 'promise', 'premise', 'surprise', 'comprise', 'improvise', 'televise', 'chastise',
+  'despise', 'disguise', 'paradise', 'concise', 'precise', 'demise', 'praise', 'cruise', 'treatise', 'excise',
+  'incise', 'circumcise', 'reprise', 'apprise', 'clockwise', 'likewise', 'noise', 'poise', 'raise', 'arise',
+  'rise', 'wise', 'size', 'seize', 'prize', 'baptize', 'capsize', 'belize', 'citizen',
+]);
+const IZE = /^(\p{L}{3,})i([sz])(e|es|ed|ing|ation|ations|ational|er|ers)$/u;
+const YZE = /^(\p{L}{3,})y([sz])(e|es|ed|ing|er|ers)$/u;
+
+const US_TO_UK = new Map<string, string>();
+const UK_TO_US = new Map<string, string>();
+for (const [us, uk] of SPELLING_VARIANTS) {
+  for (const ending of VARIANT_ENDINGS) {
+    US_TO_UK.set(normalizeWord(us + ending), normalizeWord(uk + ending));
+    UK_TO_US.set(normalizeWord(uk + ending), normalizeWord(us + ending));
+  }
+}
+
+/** The -ise and -ize forms of a word that has them ("organised" → ["organised", "organized"]), or undefined. */
+function iseIze(word: string): { s: string; z: string } | undefined {
+  const m = IZE.exec(word) ?? (/(al|ol)y[sz]/u.test(word) ? YZE.exec(word) : null);
+  if (!m) return undefined;
+  const vowel = m[0]!.charAt(m[1]!.length);
+  if (ISE_ONLY.has(`${m[1]}${vowel}se`) || ISE_ONLY.has(`${m[1]}${vowel}ze`)) return undefined;
+  return { s: `${m[1]}${vowel}s${m[3]}`, z: `${m[1]}${vowel}z${m[3]}` };
+}
+
+/** The other spellings of a (normalized) word: "labour" → ["labor"], "organised" → ["organized"], "cat" → []. */
+export function spellingVariants(word: string): string[] {
+  const listed = US_TO_UK.get(word) ?? UK_TO_US.get(word);
+  if (listed) return [listed];
+  const forms = iseIze(word);
+  if (!forms) return [];
+  return [forms.s === word ? forms.z : forms.s];
+}
+
+/** One spelling for comparing names: the US one ("labour" → "labor", "organisation" → "organization"). */
+export function canonicalSpelling(word: string): string {
+  return UK_TO_US.get(word) ?? iseIze(word)?.z ?? word;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synonyms
+
+interface Token {
+  /** Punctuation removed, case kept ("U.S." → "US"), for acronyms. */
+  exact: string;
+  /** Lower case, US spelling, for everything else. */
+  canonical: string;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const chunk of text.split(/\s+/u)) {
+    const exact = stripWord(chunk);
+    if (exact === '') continue;
+    out.push({ exact, canonical: canonicalSpelling(exact.toLocaleLowerCase('en')) });
+  }
+  return out;
+}
+
+/** A word written with two or more capitals ("US", "ILO", "CoE", "SDGs") only matches itself in capitals. */
+function isAcronym(exact: string): boolean {
+  return (exact.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+interface CompiledName {
+  name: string;
+  words: Array<{ exact: string; canonical: string; acronym: boolean }>;
+}
+interface CompiledGroup {
+  group: SynonymGroup;
+  names: CompiledName[];
+}
+
+const COMPILED: CompiledGroup[] = SYNONYMS.map((group) => ({
+  group,
+  names: group.names.map((name) => ({
+    name,
+    words: tokens(name).map((t) => ({ ...t, acronym: isAcronym(t.exact) })),
+  })),
+}));
+
+/** Every synonym name, keyed by its first word, for a single pass over a text. */
+const BY_FIRST_WORD = new Map<string, Array<{ group: CompiledGroup; name: CompiledName }>>();
+for (const group of COMPILED) {
+  for (const name of group.names) {
+    const first = name.words[0];
+    if (!first) continue;
+    const list = BY_FIRST_WORD.get(first.canonical) ?? [];
+    list.push({ group, name });
+    BY_FIRST_WORD.set(first.canonical, list);
+  }
+}
+
+function matchesAt(text: Token[], at: number, name: CompiledName): boolean {
+  if (at + name.words.length > text.length) return false;
+  return name.words.every((word, k) => {
+    const token = text[at + k]!;
+    return word.acronym ? token.exact === word.exact : token.canonical === word.canonical;
+  });
+}
+
+/** The synonym groups a text names, each with the names it uses. */
+export function synonymMatches(text: string): Map<SynonymGroup, Set<string>> {
+  const found = new Map<SynonymGroup, Set<string>>();
+  const list = tokens(text);
+  for (let i = 0; i < list.length; i++) {
+    for (const { group, name } of BY_FIRST_WORD.get(list[i]!.canonical) ?? []) {
+      if (!matchesAt(list, i, name)) continue;
+      const used = found.get(group.group) ?? new Set<string>();
+      used.add(name.name);
+      found.set(group.group, used);
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The expansion
+
+/**
+ * The hidden words for a publication's text: other names of what it names, other spellings of its words, joined
+ * forms. Each once, none the text already has (as a whole name or word).
+ */
+export function searchExpansion(text: string): string[] {
+  const out = new Set<string>();
+  for (const [group, used] of synonymMatches(text)) {
+    for (const name of group.names) if (!used.has(name)) out.add(name);
+  }
+
+  const present = new Set(indexWords(text));
+  for (const word of present) {
+    for (const variant of spellingVariants(word)) if (!present.has(variant)) out.add(variant);
+  }
+
+  const list = tokens(text);
+  for (let i = 0; i + 1 < list.length; i++) {
+    const here = list[i]!;
+    const next = list[i + 1]!;
+    const lower = here.exact.toLocaleLowerCase('en');
+    const nextLower = next.exact.toLocaleLowerCase('en');
+    if (COMPOUND_PREFIXES.has(lower) && /^\p{L}{3,}$/u.test(nextLower)) out.add(lower + nextLower);
+    if (isAcronym(here.exact) && /^\p{Lu}+$/u.test(here.exact) && /^\d+$/u.test(next.exact)) out.add(lower + nextLower);
+  }
+  return [...out].filter((term) => !present.has(normalizeWord(term)));
+}

@@ -1,0 +1,108 @@
+import { isSpellable, normalizeWord } from './text';
+
+/**
+ * Spelling help: when a query finds nothing, the closest word the index has for each word it does not have.
+ * Runs in the browser over the vocabulary the build writes (see vocabulary.ts), so it is small and has no
+ * dependencies.
+ *
+ * Why our own edit distance rather than fastest-levenshtein (which is installed): the commonest typing slip is
+ * two letters swapped ("tarfficking", "unocd"), which Levenshtein counts as two edits; the optimal string
+ * alignment distance below counts it as one, so one slip plus one swap is still within reach. It also stops as
+ * soon as a row exceeds the limit, which keeps a scan of a large vocabulary fast.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let before = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[n]!;
+}
+
+/** How many slips a word of this length may have and still get a suggestion. */
+export function allowedDistance(length: number): number {
+  return length <= 4 ? 1 : 2;
+}
+
+/** The indexed words, most frequent first (the order the build writes them in). */
+export interface Vocabulary {
+  words: readonly string[];
+  has: (word: string) => boolean;
+}
+
+export function makeVocabulary(words: readonly string[]): Vocabulary {
+  const set = new Set(words);
+  return { words, has: (word) => set.has(word) };
+}
+
+/**
+ * The closest indexed word to one the index does not have, or undefined. Closest = fewest edits; among equals,
+ * one that starts with the same letter, then the more frequent.
+ */
+export function suggestWord(word: string, vocabulary: Vocabulary): string | undefined {
+  const max = allowedDistance(word.length);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of vocabulary.words) {
+    if (Math.abs(candidate.length - word.length) > max) continue;
+    const distance = editDistance(word, candidate, max);
+    if (distance > max) continue;
+    // Rank: distance first, then a different first letter costs half an edit; earlier (more frequent) wins ties.
+    const score = distance + (candidate[0] === word[0] ? 0 : 0.5);
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+      if (score === 1) break;
+    }
+  }
+  return best;
+}
+
+export interface QuerySuggestion {
+  /** The query with each unknown word replaced by its suggestion, as it will be searched and shown. */
+  query: string;
+  /** The words replaced, for "Showing results for …". */
+  replaced: Array<{ from: string; to: string }>;
+}
+
+/**
+ * The query with every word the index does not have replaced by the closest word it has. Undefined when every
+ * word is known or no unknown word has a close match. Words are kept as typed otherwise (quotes included).
+ * The vocabulary lists whole words; Pagefind also matches the start of a word and word stems, so the caller says
+ * which words Pagefind really found nothing for (`unknown`).
+ */
+export function suggestQuery(
+  query: string,
+  vocabulary: Vocabulary,
+  /** Only these (normalized) words may be replaced; default: every word the vocabulary lacks. */
+  unknown?: ReadonlySet<string>,
+): QuerySuggestion | undefined {
+  const replaced: QuerySuggestion['replaced'] = [];
+  const parts = query.trim().split(/(\s+)/u);
+  const out = parts.map((part) => {
+    if (/^\s*$/u.test(part)) return part;
+    const [, open = '', core = '', close = ''] = /^(["“”'‘]*)(.*?)(["“”'’]*)$/u.exec(part) ?? [];
+    const word = normalizeWord(core);
+    if (!isSpellable(word) || vocabulary.has(word) || (unknown && !unknown.has(word))) return part;
+    const suggestion = suggestWord(word, vocabulary);
+    if (!suggestion) return part;
+    replaced.push({ from: core, to: suggestion });
+    return `${open}${suggestion}${close}`;
+  });
+  if (replaced.length === 0) return undefined;
+  return { query: out.join(''), replaced };
+}

@@ -1,0 +1,63 @@
+/**
+ * How search text is cut into words, kept the same everywhere: the index-time expansion (expand.ts), the
+ * vocabulary written at build time (vocabulary.ts) and the spelling help in the browser (spelling.ts).
+ *
+ * It follows what Pagefind 1.5 does with a query (measured, see tests/unit/search-text.test.ts): lower case, and
+ * every punctuation character removed from inside a word, so "re-trafficking" → "retrafficking", "COVID-19" →
+ * "covid19", "U.S." → "us", "8.7" → "87". Accents are folded ("Türkiye" → "turkiye") because Pagefind matches
+ * "cafe" with "café" by default and a suggestion should too. Pure and dependency-free (it ships to the browser).
+ */
+
+/** Punctuation Pagefind drops from a query (all of \p{P} except connectors such as "_"). */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+const COMBINING_MARKS = /\p{M}/gu;
+/** Possessive endings, removed before punctuation so "IOM's" is the word "IOM". */
+const POSSESSIVE = /['’]s$/i;
+
+/** One word as Pagefind would search for it, or "" when nothing is left (a dash on its own). */
+export function normalizeWord(raw: string): string {
+  return raw
+    .replace(POSSESSIVE, '')
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(PUNCTUATION, '')
+    .toLocaleLowerCase('en');
+}
+
+/** The same without lower-casing: for telling an acronym ("US", "ILO") from an ordinary word ("us", "Ilo"). */
+export function stripWord(raw: string): string {
+  return raw.replace(POSSESSIVE, '').normalize('NFKD').replace(COMBINING_MARKS, '').replace(PUNCTUATION, '');
+}
+
+/** Text cut on white space into words as Pagefind searches for them (empty ones dropped). */
+export function words(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .map(normalizeWord)
+    .filter((w) => w !== '');
+}
+
+/**
+ * The words a piece of text makes findable: each word whole, and for a word joined by hyphens or slashes
+ * ("counter-trafficking", "and/or") also its parts, as Pagefind's indexer does.
+ */
+export function indexWords(text: string): string[] {
+  const out: string[] = [];
+  for (const chunk of text.split(/\s+/u)) {
+    const whole = normalizeWord(chunk);
+    if (whole === '') continue;
+    out.push(whole);
+    if (/[-‐‑‒–—/]/u.test(chunk)) {
+      for (const part of chunk.split(/[-‐‑‒–—/]+/u)) {
+        const w = normalizeWord(part);
+        if (w !== '' && w !== whole) out.push(w);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the word is something a reader might misspell: letters, at least three of them. */
+export function isSpellable(word: string): boolean {
+  return word.length >= 3 && /^\p{L}+$/u.test(word);
+}

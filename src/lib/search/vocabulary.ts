@@ -1,0 +1,43 @@
+import { indexWords, isSpellable } from './text';
+
+/**
+ * The spelling vocabulary: every word the search index can match (as Pagefind normalizes words), most frequent
+ * first. The Pagefind integration writes it at build time to VOCABULARY_PATH; the search page fetches it only
+ * when a query finds nothing, to suggest the closest known word (spelling.ts). Not part of the first query's
+ * bytes.
+ */
+export const VOCABULARY_PATH = '/search/vocabulary.json';
+export const VOCABULARY_FILE = 'search/vocabulary.json';
+
+export interface VocabularyFile {
+  version: 1;
+  /** Most frequent (by number of pages) first; ties alphabetical. */
+  words: string[];
+}
+
+/** Counts in how many pages each word occurs. */
+export class VocabularyBuilder {
+  private readonly pages = new Map<string, number>();
+
+  /** One page's indexed text (body and hidden expansion). */
+  addPage(...texts: string[]): void {
+    const seen = new Set<string>();
+    for (const text of texts) for (const word of indexWords(text)) if (isSpellable(word)) seen.add(word);
+    for (const word of seen) this.pages.set(word, (this.pages.get(word) ?? 0) + 1);
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  toFile(): VocabularyFile {
+    const words = [...this.pages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+    return { version: 1, words };
+  }
+}
+
+export function parseVocabulary(json: unknown): string[] {
+  const file = json as Partial<VocabularyFile> | null;
+  if (!file || file.version !== 1 || !Array.isArray(file.words)) throw new Error('Unexpected vocabulary file');
+  return file.words.filter((w): w is string => typeof w === 'string');
+}

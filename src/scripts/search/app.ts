@@ -1,0 +1,414 @@
+import { filterCounts, runSearch, type Outcome } from '../../lib/search/engine';
+import type { FilterCounts, PagefindApi, PagefindResultData } from '../../lib/search/pagefind-types';
+import { PAGE_SIZE } from '../../lib/search/ranking';
+import {
+  FILTER_KEYS,
+  SORTS,
+  hasFilters,
+  isEmptySearch,
+  parseState,
+  stateToQueryString,
+  type FilterKey,
+  type SearchState,
+  type SortKey,
+} from '../../lib/search/state';
+import { loadPagefind, loadVocabulary, pagefindRequested } from './load';
+import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
+
+/**
+ * The search page's behaviour. The whole search (words, ticked filters, order) is a SearchState that lives in the
+ * URL: typing replaces the current history entry (one entry per typed query, not per key), ticking a filter or
+ * changing the order pushes a new one, and Back/Forward restore the state from the URL.
+ *
+ * Speed: a search starts on every keystroke with no delay (a timer would add its delay to every query); a newer
+ * search makes older ones stop before they load any result data, which is where the bytes are. What is not urgent
+ * waits until typing pauses: filter counts (extra searches) and the spoken result count.
+ */
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+const form = $<HTMLFormElement>('#search-form');
+const input = $<HTMLInputElement>('#search-input');
+const app = $<HTMLElement>('#search-app');
+const status = $<HTMLElement>('#search-status');
+const notice = $<HTMLElement>('#search-notice');
+const list = $<HTMLOListElement>('#search-results');
+const more = $<HTMLButtonElement>('#search-more');
+const empty = $<HTMLElement>('#search-empty');
+const intro = $<HTMLElement>('#search-intro');
+const panel = $<HTMLDetailsElement>('#filters-panel');
+const selectedCount = $<HTMLElement>('#filters-selected');
+const clearFilters = $<HTMLButtonElement>('#clear-filters');
+const sortSelect = $<HTMLSelectElement>('#search-sort');
+const fieldsets = new Map<FilterKey, HTMLFieldSetElement>(
+  [...document.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter-key]')].map((f) => [
+    f.dataset.filterKey as FilterKey,
+    f,
+  ]),
+);
+const labels = Object.fromEntries(
+  [...fieldsets].map(([key, f]) => [key, f.querySelector('legend')?.textContent?.trim() ?? key]),
+) as Record<FilterKey, string>;
+const baseTitle = document.title;
+
+let state: SearchState = parseState(location.search);
+/** Each run gets a number; a run that is no longer the latest stops at its next step. */
+let latest = 0;
+/** True while the current history entry was made by typing (so further typing replaces it). */
+let typingEntry = false;
+let current: { outcome: Outcome; shown: number } | undefined;
+let totals: FilterCounts | undefined;
+const expanded = new Set<FilterKey>();
+let quietTimer: ReturnType<typeof setTimeout> | undefined;
+
+type HistoryMode = 'none' | 'typing' | 'push';
+
+function updateHistory(next: SearchState, mode: HistoryMode): void {
+  if (mode === 'none') return;
+  const url = `${location.pathname}${stateToQueryString(next)}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (mode === 'typing' && typingEntry) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  typingEntry = mode === 'typing';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+function filterSummary(s: SearchState): string {
+  const n = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0);
+  return n === 0 ? '' : ` with ${plural(n, 'filter', 'filters')}`;
+}
+
+function statusText(outcome: Outcome): string {
+  const s = outcome.state;
+  const order = outcome.sort === 'relevance' ? '' : `, ${SORTS[outcome.sort].toLowerCase()}`;
+  const words = outcome.term ? ` for “${outcome.term}”` : '';
+  if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
+  return `${plural(outcome.results.length, 'publication', 'publications')} found${words}${filterSummary(s)}${order}.`;
+}
+
+/** Speaks (and shows) the count once the reader has stopped typing, so a screen reader does not chatter. */
+function announce(text: string, immediately: boolean): void {
+  clearTimeout(quietTimer);
+  const apply = () => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+  if (immediately) apply();
+  else quietTimer = setTimeout(apply, 500);
+}
+
+function syncControls(s: SearchState): void {
+  if (input.value !== s.q) input.value = s.q;
+  const shownSort: SortKey = s.q.trim() === '' && s.sort === 'relevance' ? 'year' : s.sort;
+  sortSelect.value = shownSort;
+  const ticked = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0);
+  selectedCount.textContent = ticked ? ` (${ticked} selected)` : '';
+  clearFilters.hidden = ticked === 0;
+  document.title = s.q.trim() ? `“${s.q.trim()}” – ${baseTitle}` : baseTitle;
+}
+
+function showIdle(): void {
+  current = undefined;
+  list.replaceChildren();
+  more.hidden = true;
+  notice.hidden = true;
+  empty.hidden = true;
+  intro.hidden = false;
+  announce('', true);
+}
+
+async function run(next: SearchState, mode: HistoryMode): Promise<void> {
+  const run = ++latest;
+  state = next;
+  updateHistory(next, mode);
+  syncControls(next);
+  if (isEmptySearch(next)) {
+    showIdle();
+    // The catalogue's totals, once Pagefind is loaded (it loads when the reader focuses the box, not before).
+    if (pagefindRequested()) void refreshFilters(undefined, run);
+    return;
+  }
+  let pagefind: PagefindApi;
+  try {
+    pagefind = await loadPagefind();
+  } catch {
+    if (run === latest) announce('Search could not be loaded. Reload the page to try again, or browse below.', true);
+    return;
+  }
+  const typing = mode === 'typing';
+  const outcome = await runSearch(next, { pagefind, vocabulary: loadVocabulary, lastWordInProgress: typing });
+  if (run !== latest) return;
+  const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  if (run !== latest) return;
+  current = { outcome, shown: first.length };
+  renderOutcome(outcome, first);
+  announce(statusText(outcome), !typing);
+  void refreshFilters(outcome, run, typing);
+  if (outcome.unchecked) void checkLastWord(next, run, pagefind);
+}
+
+/** Same words searched, same notices, same first results: nothing to redraw. */
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  const ids = (o: Outcome) => o.results.slice(0, PAGE_SIZE).map((r) => r.id).join(' ');
+  return (
+    a.term === b.term &&
+    a.results.length === b.results.length &&
+    a.corrected?.to === b.corrected?.to &&
+    (a.ignored ?? []).join(' ') === (b.ignored ?? []).join(' ') &&
+    a.suggestion?.query === b.suggestion?.query &&
+    ids(a) === ids(b)
+  );
+}
+
+/**
+ * When typing pauses, the last word is checked like the others (misspelt, it gets a suggestion). Results are only
+ * redrawn if that changes them.
+ */
+async function checkLastWord(s: SearchState, run: number, pagefind: PagefindApi): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  if (run !== latest) return;
+  const outcome = await runSearch(s, { pagefind, vocabulary: loadVocabulary });
+  if (run !== latest || (current && sameOutcome(current.outcome, outcome))) return;
+  const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  if (run !== latest) return;
+  current = { outcome, shown: first.length };
+  renderOutcome(outcome, first);
+  announce(statusText(outcome), true);
+  void refreshFilters(outcome, run);
+}
+
+function renderOutcome(outcome: Outcome, first: PagefindResultData[]): void {
+  intro.hidden = true;
+  list.replaceChildren(...first.map((data, i) => resultItem(data, i)));
+  updateMore();
+  renderNotice(outcome);
+  renderEmpty(outcome);
+}
+
+function updateMore(): void {
+  if (!current) return;
+  const total = current.outcome.results.length;
+  more.hidden = current.shown >= total;
+  more.textContent = `Show more results (${current.shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown)`;
+}
+
+function searchLink(q: string, text: string, keepFilters: boolean): HTMLAnchorElement {
+  const link = el('a', { text });
+  const target: SearchState = keepFilters ? { ...state, q } : { ...state, q, filters: parseState('').filters };
+  link.href = `${location.pathname}${stateToQueryString(target)}`;
+  link.dataset.searchLink = '';
+  return link;
+}
+
+function renderNotice(outcome: Outcome): void {
+  notice.replaceChildren();
+  if (outcome.corrected) {
+    notice.append(
+      el(
+        'p',
+        {},
+        'Nothing matched “',
+        el('bdi', { text: outcome.corrected.from }),
+        '”. Showing results for “',
+        el('strong', {}, el('bdi', { text: outcome.corrected.to })),
+        '” instead.',
+      ),
+    );
+  }
+  if (outcome.ignored?.length) {
+    const names: Array<Node | string> = [];
+    outcome.ignored.forEach((word, i) => {
+      if (i) names.push(i === outcome.ignored!.length - 1 ? ' and ' : ', ');
+      names.push('“', el('bdi', { text: word }), '”');
+    });
+    notice.append(
+      el(
+        'p',
+        {},
+        `No publication contains ${outcome.ignored.length === 1 ? 'the word' : 'the words'} `,
+        ...names,
+        '; these results are for the other words.',
+      ),
+    );
+    if (outcome.suggestion) {
+      notice.append(el('p', {}, 'Did you mean ', searchLink(outcome.suggestion.query, `“${outcome.suggestion.query}”`, false), '?'));
+    }
+  }
+  notice.hidden = !notice.hasChildNodes();
+}
+
+function renderEmpty(outcome: Outcome): void {
+  empty.replaceChildren();
+  empty.hidden = outcome.results.length > 0;
+  if (outcome.results.length > 0) return;
+  const q = outcome.state.q.trim();
+  const filtered = hasFilters(outcome.state);
+  empty.append(
+    el(
+      'h3',
+      {},
+      q ? 'Nothing matched “' : 'Nothing matched these filters',
+      ...(q ? [el('bdi', { text: q }), `”${filtered ? ' with these filters' : ''}`] : []),
+    ),
+  );
+  if (outcome.suggestion) {
+    empty.append(
+      el(
+        'p',
+        {},
+        'Did you mean ',
+        searchLink(outcome.suggestion.query, `“${outcome.suggestion.query}”`, false),
+        `? It finds ${plural(outcome.suggestion.count, 'publication', 'publications')}${filtered ? ' without the filters' : ''}.`,
+      ),
+    );
+  }
+  if (filtered) {
+    if (q && outcome.unfilteredCount > 0) {
+      empty.append(
+        el(
+          'p',
+          {},
+          searchLink(q, `Search “${q}” without filters`, false),
+          ` (${plural(outcome.unfilteredCount, 'publication', 'publications')}), or remove filters one at a time:`,
+        ),
+      );
+    } else {
+      empty.append(el('p', { text: 'Remove filters one at a time:' }));
+    }
+    empty.append(removeFilterButtons(outcome.state, labels));
+  }
+  const found = outcome.wordCounts?.filter((w) => w.count > 0) ?? [];
+  if (found.length) {
+    const items = found.map((w) =>
+      el('li', {}, searchLink(w.word, w.word, true), ` (${plural(w.count, 'publication', 'publications')})`),
+    );
+    empty.append(
+      el('p', { text: 'No publication has all of these words together. Each word alone finds:' }),
+      el('ul', { className: 'word-counts' }, ...items),
+    );
+  }
+  if (!outcome.suggestion && !found.length) {
+    empty.append(
+      el('p', {
+        text: 'Check the spelling, try fewer or more general words, or an organisation’s full name instead of its acronym. You can also browse by region, country, year, category, language or author, below.',
+      }),
+    );
+  }
+}
+
+async function showMore(): Promise<void> {
+  if (!current) return;
+  const { outcome, shown } = current;
+  const run = latest;
+  const next = await Promise.all(outcome.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  if (run !== latest || current?.outcome !== outcome) return;
+  const items = next.map((data, i) => resultItem(data, shown + i));
+  list.append(...items);
+  current.shown = shown + next.length;
+  updateMore();
+  items[0]?.querySelector('a')?.focus();
+}
+
+async function refreshFilters(outcome: Outcome | undefined, run: number, wait = false): Promise<void> {
+  if (wait) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (run !== latest) return;
+  }
+  let pagefind: PagefindApi;
+  try {
+    pagefind = await loadPagefind();
+    totals ??= await pagefind.filters();
+  } catch {
+    return;
+  }
+  if (run !== latest) return;
+  const counts = outcome
+    ? await filterCounts(outcome, pagefind, totals)
+    : (Object.fromEntries(FILTER_KEYS.map((key) => [key, { ...(totals![key] ?? {}) }])) as Record<
+        FilterKey,
+        Record<string, number>
+      >);
+  if (run !== latest) return;
+  for (const [key, fieldset] of fieldsets) {
+    renderFilterGroup(fieldset, key, filterValues(key, counts[key] ?? {}, state.filters[key]), expanded.has(key));
+  }
+}
+
+function rerenderFilters(): void {
+  void refreshFilters(current?.outcome, latest);
+}
+
+function toggleFilter(key: FilterKey, value: string, on: boolean): void {
+  const values = state.filters[key].filter((v) => v !== value);
+  if (on) values.push(value);
+  void run({ ...state, filters: { ...state.filters, [key]: values } }, 'push');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wiring
+
+app.hidden = false;
+if (window.matchMedia('(min-width: 48rem)').matches || hasFilters(state)) panel.open = true;
+
+input.addEventListener('input', () => void run({ ...state, q: input.value }, 'typing'));
+input.addEventListener(
+  'focus',
+  () => {
+    loadPagefind()
+      .then(() => {
+        if (isEmptySearch(state)) void refreshFilters(undefined, latest);
+      })
+      .catch(() => undefined);
+  },
+  { once: true },
+);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  typingEntry = false;
+  void run({ ...state, q: input.value, sort: (sortSelect.value as SortKey) ?? state.sort }, 'push');
+});
+sortSelect.addEventListener('change', () => void run({ ...state, sort: sortSelect.value as SortKey }, 'push'));
+panel.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+  toggleFilter(box.name as FilterKey, box.value, box.checked);
+});
+panel.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>('.filter-more');
+  if (!button) return;
+  const key = button.closest<HTMLFieldSetElement>('fieldset')!.dataset.filterKey as FilterKey;
+  if (expanded.has(key)) expanded.delete(key);
+  else expanded.add(key);
+  rerenderFilters();
+});
+clearFilters.addEventListener('click', () => {
+  void run({ ...state, filters: parseState('').filters }, 'push');
+  input.focus();
+});
+function onSearchLinks(event: Event): void {
+  const target = event.target as Element;
+  const chip = target.closest<HTMLButtonElement>('button[data-remove-key]');
+  if (chip) {
+    const key = chip.dataset.removeKey as FilterKey;
+    void run({ ...state, filters: { ...state.filters, [key]: state.filters[key].filter((v) => v !== chip.dataset.removeValue) } }, 'push');
+    input.focus();
+    return;
+  }
+  const link = target.closest<HTMLAnchorElement>('a[data-search-link]');
+  if (link && !(event as MouseEvent).ctrlKey && !(event as MouseEvent).metaKey) {
+    event.preventDefault();
+    typingEntry = false;
+    void run(parseState(new URL(link.href).search), 'push');
+    input.focus();
+  }
+}
+empty.addEventListener('click', onSearchLinks);
+notice.addEventListener('click', onSearchLinks);
+more.addEventListener('click', () => void showMore());
+window.addEventListener('popstate', () => {
+  typingEntry = false;
+  void run(parseState(location.search), 'none');
+});
+
+void run(state, 'none');

@@ -1,0 +1,183 @@
+import type { PagefindResultData, PagefindSubResult } from '../../lib/search/pagefind-types';
+import { FILTER_KEYS, type FilterKey, type SearchState } from '../../lib/search/state';
+
+/**
+ * DOM for the search page. Entry text (titles, names, summaries) goes in through textContent only; Pagefind's
+ * excerpts — escaped text with <mark> around matches — are the one thing set as HTML.
+ */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind excerpts: escaped text plus <mark>. Anything else in them is dropped, not trusted. */
+function setExcerpt(node: HTMLElement, excerpt: string): void {
+  node.innerHTML = excerpt;
+  for (const child of node.querySelectorAll('*')) if (child.tagName !== 'MARK') child.replaceWith(child.textContent ?? '');
+}
+
+/** Sections of a long text that the words were found in (headings with ids), most hits first, at most three. */
+export function matchingSections(data: PagefindResultData): PagefindSubResult[] {
+  return data.sub_results
+    .filter((sub) => sub.anchor && sub.url.includes('#'))
+    .map((sub, order) => ({ sub, order, hits: sub.locations?.length ?? 0 }))
+    .sort((a, b) => b.hits - a.hits || a.order - b.order)
+    .slice(0, 3)
+    .map(({ sub }) => sub);
+}
+
+export function resultItem(data: PagefindResultData, position: number): HTMLLIElement {
+  const meta = data.meta;
+  const title = el('bdi', { text: meta.title ?? data.url });
+  if (meta.title_lang) {
+    title.lang = meta.title_lang;
+    title.dir = meta.title_dir === 'rtl' ? 'rtl' : 'ltr';
+  } else {
+    title.dir = 'auto';
+  }
+  const link = el('a', {}, title);
+  link.href = data.url;
+  link.dataset.position = String(position);
+  const item = el('li', { className: 'search-result' }, el('h3', { className: 'entry-title' }, link));
+
+  const details: Array<Node | string> = [];
+  const add = (node: Node | string) => {
+    if (details.length) details.push(el('span', { className: 'sep', text: ' · ' }));
+    details.push(node);
+  };
+  if (meta.year) add(meta.year);
+  if (meta.category) add(meta.category);
+  if (meta.authors) add(el('bdi', { text: meta.authors }));
+  if (details.length) item.append(el('p', { className: 'entry-meta' }, ...details));
+
+  const hasMark = data.excerpt.includes('<mark>');
+  const excerpt = el('p', { className: 'excerpt' });
+  if (hasMark || !meta.summary) setExcerpt(excerpt, data.excerpt);
+  else excerpt.textContent = meta.summary;
+  item.append(excerpt);
+
+  const sections = matchingSections(data);
+  if (sections.length) {
+    const list = el('ul', { className: 'result-sections' });
+    for (const section of sections) {
+      const a = el('a', {}, el('span', { className: 'visually-hidden', text: 'Section: ' }), section.title);
+      a.href = section.url;
+      const text = el('span', { className: 'section-excerpt' });
+      setExcerpt(text, section.excerpt);
+      list.append(el('li', {}, a, ' ', text));
+    }
+    item.append(el('p', { className: 'result-sections-label muted', text: 'Found in the full text:' }), list);
+  }
+  return item;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Filters
+
+export interface FilterValueView {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+/** How many values a filter shows before "Show all". */
+export const FILTER_VALUES_SHOWN = 6;
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Values to list: those some result has, and every ticked one. Years newest first; others most results first. */
+export function filterValues(key: FilterKey, counts: Record<string, number>, selected: readonly string[]): FilterValueView[] {
+  const values = new Map<string, FilterValueView>();
+  for (const [value, count] of Object.entries(counts)) {
+    if (count > 0) values.set(value, { value, count, selected: selected.includes(value) });
+  }
+  for (const value of selected) if (!values.has(value)) values.set(value, { value, count: counts[value] ?? 0, selected: true });
+  const list = [...values.values()];
+  if (key === 'year') {
+    const rank = (v: string) => (/^\d+$/.test(v) ? Number(v) : -Infinity);
+    list.sort((a, b) => rank(b.value) - rank(a.value) || nameCollator.compare(a.value, b.value));
+  } else {
+    list.sort((a, b) => b.count - a.count || nameCollator.compare(a.value, b.value));
+  }
+  return list;
+}
+
+/** The values shown when a filter is folded: the first few, and any ticked one further down. */
+export function foldedValues(list: readonly FilterValueView[], expanded: boolean): FilterValueView[] {
+  if (expanded || list.length <= FILTER_VALUES_SHOWN + 1) return [...list];
+  return list.filter((view, index) => index < FILTER_VALUES_SHOWN || view.selected);
+}
+
+export function renderFilterGroup(
+  fieldset: HTMLFieldSetElement,
+  key: FilterKey,
+  list: readonly FilterValueView[],
+  expanded: boolean,
+): void {
+  const ul = fieldset.querySelector<HTMLUListElement>('.filter-values')!;
+  const more = fieldset.querySelector<HTMLButtonElement>('.filter-more')!;
+  const active = document.activeElement;
+  const focusedValue =
+    active instanceof HTMLInputElement && ul.contains(active) ? active.value : undefined;
+  const shown = foldedValues(list, expanded);
+  const items = shown.map((view) => {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.name = key;
+    box.value = view.value;
+    box.checked = view.selected;
+    box.setAttribute('form', 'search-form');
+    const label = el(
+      'label',
+      {},
+      box,
+      ' ',
+      el('bdi', { className: 'filter-name', text: view.value }),
+      ' ',
+      el('span', { className: 'filter-count', text: `(${view.count.toLocaleString('en')})` }),
+    );
+    return el('li', {}, label);
+  });
+  ul.replaceChildren(...items);
+  if (focusedValue !== undefined) {
+    for (const box of ul.querySelectorAll<HTMLInputElement>('input')) if (box.value === focusedValue) box.focus();
+  }
+  fieldset.hidden = list.length === 0;
+  const plural = fieldset.dataset.filterPlural ?? 'values';
+  const hiddenCount = list.length - shown.length;
+  more.hidden = !expanded && hiddenCount === 0;
+  more.setAttribute('aria-expanded', String(expanded));
+  more.textContent = expanded ? `Show fewer ${plural}` : `Show all ${list.length.toLocaleString('en')} ${plural}`;
+}
+
+/** "Country: Jordan" buttons that each remove one ticked value. */
+export function removeFilterButtons(state: SearchState, labels: Record<FilterKey, string>): HTMLUListElement {
+  const list = el('ul', { className: 'filter-chips' });
+  for (const key of FILTER_KEYS) {
+    for (const value of state.filters[key]) {
+      const button = el(
+        'button',
+        { className: 'chip' },
+        el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
+        `${labels[key]}: `,
+        el('bdi', { text: value }),
+        el('span', { className: 'chip-x', text: ' ×' }),
+      );
+      button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
+      button.type = 'button';
+      button.dataset.removeKey = key;
+      button.dataset.removeValue = value;
+      list.append(el('li', {}, button));
+    }
+  }
+  return list;
+}
+
+export { el };
