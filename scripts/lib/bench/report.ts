@@ -30,7 +30,7 @@ export interface SizeResult {
   entries: number;
   generateSeconds: number;
   catalogueBytes: number;
-  validate: { available: boolean; runs: number[]; median: number | null; exitCodes: number[]; note?: string };
+  validate: { available: boolean; runs: number[]; median: number | null; exitCodes: number[]; note?: string; cpuProfile?: CpuProfileSummary };
   builds: { catalogue: BuildSeries; astro?: BuildSeries; hugo?: BuildSeries };
   dist: { catalogue: DistSummary; astro?: DistSummary; hugo?: DistSummary };
   pages: {
@@ -449,16 +449,21 @@ export function toMarkdown(results: Results): string {
       );
       out.push('');
     }
-    if (s.cpuProfile) {
-      out.push('### CPU profile of the catalogue build (`node --cpu-prof`)');
+    const profiles: Array<[string, CpuProfileSummary | undefined]> = [
+      ['the catalogue build (`node --cpu-prof`, one extra build, main thread)', s.cpuProfile],
+      ['the validator (`NODE_OPTIONS=--cpu-prof`, one extra run, every process and worker)', s.validate.cpuProfile],
+    ];
+    for (const [what, profile] of profiles) {
+      if (!profile) continue;
+      out.push(`### CPU profile of ${what}`);
       out.push('');
-      out.push(`Sampled ${fmtSeconds(s.cpuProfile.totalSeconds)} of CPU in the main thread. Self time by package:`);
+      out.push(`Sampled ${fmtSeconds(profile.totalSeconds)} of CPU (profiling slows the run down). Self time by package:`);
       out.push('');
-      out.push(table(['Package', 'Self time', 'Share'], s.cpuProfile.packages.map((p) => [p.name, fmtSeconds(p.seconds), `${(p.share * 100).toFixed(1)}%`])));
+      out.push(table(['Package', 'Self time', 'Share'], profile.packages.map((p) => [p.name, fmtSeconds(p.seconds), `${(p.share * 100).toFixed(1)}%`])));
       out.push('');
       out.push('Hottest functions (self time):');
       out.push('');
-      out.push(table(['Function', 'Where', 'Self time'], s.cpuProfile.functions.map((f) => [`\`${f.name}\``, f.where, fmtSeconds(f.seconds)])));
+      out.push(table(['Function', 'Where', 'Self time'], profile.functions.map((f) => [`\`${f.name}\``, f.where, fmtSeconds(f.seconds)])));
       out.push('');
     }
     if (s.observations.length) {
