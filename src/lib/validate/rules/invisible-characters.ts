@@ -39,7 +39,9 @@ const NAMES: Record<number, string> = {
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
-const JOINER_SCRIPT = /[^\P{L}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const NO_JOINERS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
+const joinsHere = (ch: string) => LETTER_OR_MARK.test(ch) && !NO_JOINERS.test(ch);
 
 /** Each invisible character to report in `text`: its UTF-16 index and the character. */
 export function findInvisible(text: string): Array<{ index: number; char: string }> {
@@ -49,7 +51,7 @@ export function findInvisible(text: string): Array<{ index: number; char: string
     if (ch === '\u200C' || ch === '\u200D') {
       const before = [...text.slice(Math.max(0, m.index - 2), m.index)].pop() ?? '';
       const after = [...text.slice(m.index + 1, m.index + 3)][0] ?? '';
-      if (JOINER_SCRIPT.test(before) && JOINER_SCRIPT.test(after)) continue;
+      if (joinsHere(before) && joinsHere(after)) continue;
     }
     out.push({ index: m.index, char: ch });
   }
