@@ -49,6 +49,7 @@ describe('"Cite this" on a publication page', () => {
         'ОБСЕ, Бюро по демократическим институтам и правам человека, & Иванова, М. (2020). Руководство по выявлению жертв торговли людьми. OSCE Office for Democratic Institutions and Human Rights. https://www.osce.org/files/f/documents/guide-identification.pdf',
       );
       await expect(apa.locator('i').textContent()).resolves.toBe('Руководство по выявлению жертв торговли людьми');
+      await expect(apa.locator('i bdi').getAttribute('lang')).resolves.toBe('ru');
       await expect(section.locator('.cite-text[data-style="harvard"]').textContent()).resolves.toContain('(2020) ');
       await expectNoAxeViolations(page);
       await section.scrollIntoViewIfNeeded();

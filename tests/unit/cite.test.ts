@@ -113,6 +113,16 @@ describe('formatted citations', () => {
     expect(formatCitation(fixture('script-tag-in-title'), 'apa').text).toContain('</script><!-- and other closing tags');
   });
 
+  it('marks a title that is not in English with its language and direction', () => {
+    const apa = formatCitation(fixture('arabic-title-toolkit'), 'apa');
+    expect(apa.segments).toContainEqual({ text: 'دليل الصحفيين حول الاتجار بالبشر 2019', italic: true, lang: 'ar', dir: 'rtl' });
+    const cyrillic = formatCitation(fixture('cyrillic-report-with-pdf'), 'harvard');
+    expect(cyrillic.segments.filter((s) => s.lang)).toEqual([
+      { text: 'Руководство по выявлению жертв торговли людьми', italic: true, lang: 'ru', dir: 'ltr' },
+    ]);
+    expect(formatCitation(fixture('quotes-and-ampersand'), 'apa').segments.some((s) => s.lang)).toBe(false);
+  });
+
   it('reads citeproc HTML into runs and refuses tags it does not know', () => {
     expect(parseCitationHtml('<div class="csl-entry">A &#38; B. <i>T <span style="font-style:normal;">x</span></i>.</div>')).toEqual([
       { text: 'A & B. ' },

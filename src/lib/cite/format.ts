@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plugins, type Register } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { Publication } from '../catalogue';
+import { displayTitle, type Publication } from '../catalogue';
+import { isRightToLeft } from '../schema/languages';
 import { toCsl, type CslItem } from './csl';
 
 /**
@@ -64,6 +65,9 @@ export interface CitationSegment {
   italic?: boolean;
   bold?: boolean;
   smallCaps?: boolean;
+  /** Set on the title when it is not in English (WCAG 3.1.2), with its direction (an Arabic title is rtl). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export interface FormattedCitation {
@@ -116,7 +120,28 @@ export function formatCitation(publication: Publication, styleId: StyleId): Form
   const html = entries[0]?.[1];
   if (html === undefined) throw new Error(`citeproc returned no entry for ${publication.slug} in ${styleId}`);
   const segments = parseCitationHtml(html).map((segment) => ({ ...segment, text: restore(segment.text) }));
-  return { style, text: segments.map((s) => s.text).join('').trim(), segments: trimSegments(segments) };
+  const marked = markTitleLanguage(trimSegments(segments), displayTitle(publication.data), publication.data.title_language);
+  return { style, text: segments.map((s) => s.text).join('').trim(), segments: marked };
+}
+
+/**
+ * Gives the run that holds the title its language and direction, when the title is not in English, so screen
+ * readers switch voice and a right-to-left title does not reorder the punctuation around it. Styles that change
+ * the title's case (Chicago) leave it unmarked rather than marked wrongly.
+ */
+export function markTitleLanguage(segments: CitationSegment[], title: string, lang: string | undefined): CitationSegment[] {
+  if (!lang || lang === 'en') return segments;
+  const index = segments.findIndex((s) => s.text.includes(title));
+  if (index === -1) return segments;
+  const segment = segments[index]!;
+  const at = segment.text.indexOf(title);
+  const { text: _text, ...emphasis } = segment;
+  const parts: CitationSegment[] = [
+    { ...emphasis, text: segment.text.slice(0, at) },
+    { ...emphasis, text: title, lang, dir: isRightToLeft(lang) ? 'rtl' : 'ltr' },
+    { ...emphasis, text: segment.text.slice(at + title.length) },
+  ].filter((part) => part.text !== '');
+  return [...segments.slice(0, index), ...parts, ...segments.slice(index + 1)];
 }
 
 /** The publication in every style this build offers. */
