@@ -18,8 +18,11 @@ export type MarkdownScan =
   | { ok: false; reason: 'timeout' | 'error' | 'too-large-without-worker'; message: string };
 
 export const MARKDOWN_TIMEOUT_MS = 8_000;
-/** Without a worker (a bundle that lost the worker file), only bodies this small are parsed in-process. */
-export const IN_PROCESS_LIMIT = 16_000;
+/**
+ * Bodies up to this size are parsed in-process: even micromark's worst inputs take well under 0.1 s at this size,
+ * and a real entry's body (a paragraph or two) never pays for the round trip to the worker.
+ */
+export const IN_PROCESS_LIMIT = 4_000;
 
 const WORKER_URL = new URL('./markdown-worker.mjs', import.meta.url);
 
@@ -73,7 +76,9 @@ export function closeMarkdownWorker(): void {
 /** Parses a Markdown body within `timeoutMs` and lists its raw HTML, link, image and definition nodes. */
 export function scanMarkdown(body: string, options: { timeoutMs?: number } = {}): MarkdownScan {
   const timeoutMs = options.timeoutMs ?? MARKDOWN_TIMEOUT_MS;
-  if (body.trim() === '') return { ok: true, nodes: [] };
+  // Raw HTML and autolinks need `<`; links, images and definitions need `[`. Without either there is nothing to find.
+  if (!body.includes('<') && !body.includes('[')) return { ok: true, nodes: [] };
+  if (body.length <= IN_PROCESS_LIMIT) return scanInProcess(body);
   const ch = openChannel();
   if (!ch) return scanInProcess(body);
 
@@ -103,7 +108,8 @@ export function scanMarkdown(body: string, options: { timeoutMs?: number } = {})
 }
 
 function scanInProcess(body: string): MarkdownScan {
-  if (body.length > IN_PROCESS_LIMIT) {
+  // Only reached for larger bodies when no worker can be started (a bundle that lost the worker file).
+  if (body.length > 16_000) {
     return {
       ok: false,
       reason: 'too-large-without-worker',

@@ -9,7 +9,8 @@
  *
  * None of them throws for a bad file: every failure is a Problem for that file.
  */
-import { lstat, readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entrySchema, type Entry } from '../schema/entry';
 import { scanMarkdown, type MarkdownScan } from '../entry/markdown';
@@ -227,11 +228,14 @@ function combine(results: Array<{ fileName: string; result: SourceResult }>, asS
   return { problems: sortProblems(dedupe(problems)), entries, files: results.length };
 }
 
-/** Reads a file safely (size checked before reading) and validates it. Never throws. */
-async function readAndValidate(path: string, options: ValidateOptions): Promise<SourceResult> {
+/**
+ * Reads a file safely (size checked before reading) and validates it. Never throws. Synchronous reads: for thousands
+ * of small files they are faster than awaiting each one, and validation itself is synchronous.
+ */
+function readAndValidate(path: string, options: ValidateOptions): SourceResult {
   const shown = displayPath(path);
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) return { problems: [error(shown, 'not a regular file')] };
     if (info.size > LIMITS.fileBytes) {
       return {
@@ -242,7 +246,7 @@ async function readAndValidate(path: string, options: ValidateOptions): Promise<
         ],
       };
     }
-    const bytes = new Uint8Array(await readFile(path));
+    const bytes = new Uint8Array(readFileSync(path));
     const result = validateSource(shown, bytes, options);
     return result;
   } catch (e) {
@@ -255,14 +259,14 @@ async function readAndValidate(path: string, options: ValidateOptions): Promise<
 
 /** One file on disk, on its own (no set checks). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const result = await readAndValidate(path, options);
+  const result = readAndValidate(path, options);
   return combine([{ fileName: displayPath(path), result }], false);
 }
 
 /** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
 export async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
   const results: Array<{ fileName: string; result: SourceResult }> = [];
-  for (const path of paths) results.push({ fileName: displayPath(path), result: await readAndValidate(path, options) });
+  for (const path of paths) results.push({ fileName: displayPath(path), result: readAndValidate(path, options) });
   return combine(results, true);
 }
 

@@ -39,6 +39,22 @@ describe('validateSource (in memory, no disk)', () => {
     expect(r.entry).toBeDefined();
   });
 
+  it('a body that makes the Markdown parser crawl is refused at the time limit, at the body line', () => {
+    const src = `${VALID}\n${'[a]('.repeat(60_000)}\n`;
+    const started = performance.now();
+    const r = validateSource('a.md', src, { markdownTimeoutMs: 300 });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(r.problems).toEqual([
+      {
+        file: 'a.md',
+        line: 19,
+        severity: 'error',
+        message: 'the body could not be checked: the Markdown body took longer than 0.3 s to parse',
+        suggestion: 'simplify the Markdown (deeply nested lists or quotes, thousands of brackets or asterisks)',
+      },
+    ]);
+  });
+
   it('never throws: an internal failure becomes a problem for the file', () => {
     const evil = { length: 1, get [0]() { throw new Error('boom'); } } as unknown as Uint8Array;
     const r = validateSource('a.md', evil);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeMarkdownWorker, scanMarkdown } from '../../../src/lib/entry/markdown';
+import { IN_PROCESS_LIMIT, closeMarkdownWorker, scanMarkdown } from '../../../src/lib/entry/markdown';
 
 afterAll(() => closeMarkdownWorker());
 
@@ -22,13 +22,19 @@ describe('scanMarkdown (worker thread with a time limit)', () => {
 
   it('stops a pathological body at the time limit instead of hanging, then works again', () => {
     const started = performance.now();
-    const scan = scanMarkdown('*a'.repeat(100_000), { timeoutMs: 500 });
+    const scan = scanMarkdown(`${'*a'.repeat(100_000)} [x](https://x.example)`, { timeoutMs: 500 });
     expect(scan).toMatchObject({ ok: false, reason: 'timeout' });
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(scanMarkdown('[x](https://x.example)')).toMatchObject({ ok: true, nodes: [{ type: 'link' }] });
+    // A new worker takes over (the body is over the in-process limit).
+    const large = `${'A plain paragraph of text. '.repeat(200)}\n\n[x](https://x.example)\n`;
+    expect(large.length).toBeGreaterThan(IN_PROCESS_LIMIT);
+    expect(scanMarkdown(large)).toMatchObject({ ok: true, nodes: [{ type: 'link', line: 3 }] });
   });
 
-  it('an empty body needs no parse', () => {
+  it('a body without `<` or `[` needs no parse (it cannot hold HTML or links)', () => {
     expect(scanMarkdown('  \n')).toEqual({ ok: true, nodes: [] });
+    const started = performance.now();
+    expect(scanMarkdown('*a'.repeat(400_000))).toEqual({ ok: true, nodes: [] });
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
