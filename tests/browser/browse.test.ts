@@ -510,6 +510,9 @@ describe.each(PAGE_TYPES)('every page type: %s (%s)', (name, path) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, `browse-${name}-${width}`);
+    // The dark colour scheme must pass too (colour contrast).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page);
     expect(externalRequests).toEqual([]);
     expect(await page.context().cookies()).toEqual([]);
     await page.context().close();
