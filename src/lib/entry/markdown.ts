@@ -19,10 +19,10 @@ export type MarkdownScan =
 
 export const MARKDOWN_TIMEOUT_MS = 8_000;
 /**
- * Bodies up to this size are parsed in-process: even micromark's worst inputs take well under 0.1 s at this size,
- * and a real entry's body (a paragraph or two) never pays for the round trip to the worker.
+ * Bodies up to this many characters are parsed in-process: micromark's worst inputs stay in the tens of
+ * milliseconds at this size (super-linear growth only bites beyond it), and a short body skips the round trip.
  */
-export const IN_PROCESS_LIMIT = 4_000;
+export const IN_PROCESS_LIMIT = 2_000;
 
 const WORKER_URL = new URL('./markdown-worker.mjs', import.meta.url);
 
@@ -90,14 +90,14 @@ export function scanMarkdown(body: string, options: { timeoutMs?: number } = {})
     const left = deadline - Date.now();
     if (left <= 0) break;
     Atomics.wait(ch.signal, 0, 0, left);
-    const received = receiveMessageOnPort(ch.port);
-    if (received) {
+    // Reset the flag BEFORE draining: a reply posted after the drain sets it again and wakes the next wait.
+    Atomics.store(ch.signal, 0, 0);
+    for (let received = receiveMessageOnPort(ch.port); received; received = receiveMessageOnPort(ch.port)) {
       const reply = received.message as { id: number; ok: boolean; nodes?: MarkdownNode[]; message?: string };
       if (reply.id !== id) continue;
       if (reply.ok) return { ok: true, nodes: reply.nodes ?? [] };
       return { ok: false, reason: 'error', message: reply.message ?? 'unknown error' };
     }
-    if (Atomics.load(ch.signal, 0) === 1) Atomics.store(ch.signal, 0, 0);
   }
   closeChannel();
   return {
