@@ -14,6 +14,7 @@ import { REGIONS } from '../schema/regions';
 import { SOURCE_KEYS } from '../schema/sources';
 import { formatPath } from '../entry/parse';
 import { error, quote, type Position, type Problem } from './problem';
+import { wholeRegion } from './rules/region-split';
 import {
   orList,
   suggestCategory,
@@ -274,7 +275,8 @@ function vocabulary(
 function fixVocab(top: string, v: string): string {
   switch (top) {
     case 'region':
-      return suggestRegions(v)[0] ?? v;
+      // "Central, North America, Caribbean" as one string: the pieces of one region name.
+      return suggestRegions(v)[0] ?? wholeRegion(v.split(/\s*,\s*/)) ?? v;
     case 'country': {
       const s = suggestCountry(v);
       return s?.kind === 'code' ? s.codes[0]! : v;

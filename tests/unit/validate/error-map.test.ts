@@ -53,6 +53,9 @@ describe('error map: Zod issues → friendly problems', () => {
     expect(problems({ ...BASE, year: 2019.5 })[0]).toContain('year 2019.5 is not a whole number');
     expect(problems({ ...BASE, country: 'Nigeria' })[0]).toContain('country must be a list, not text  (write it as a list: country: [NG])');
     expect(problems({ ...BASE, region: 'Worldwide' })[0]).toContain('region: [Worldwide]');
+    expect(problems({ ...BASE, region: 'Central, North America, Caribbean' })[0]).toContain(
+      'region: [Central and North America and the Caribbean]',
+    );
     expect(problems({ ...BASE, country: ['Worldwide'] })[0]).toContain('remove it from country and use region: [Worldwide]');
     expect(problems({ ...BASE, title_supplied: 'yes' })[0]).toContain('title_supplied must be true or false');
     expect(problems({ ...BASE, source: [] })[0]).toContain('source is an empty list');
