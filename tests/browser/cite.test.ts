@@ -264,6 +264,12 @@ describe('open data, feeds and site files as served', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe('Open data');
       await expect(page.getByRole('link', { name: 'CC0 1.0 Universal (public domain dedication)' }).count()).resolves.toBe(1);
       await expect(page.getByRole('rowheader', { name: 'country_names' }).count()).resolves.toBe(1);
+      // FeedLink (inline) for each value with publications: its feed and its four downloads.
+      const moldova = page.locator('.data-facet-list li', { has: page.locator('a[href="/countries/md/"]') });
+      await expect(moldova.locator('a[type="application/atom+xml"]').getAttribute('href')).resolves.toBe('/feeds/countries/md.xml');
+      await expect(moldova.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
+        ['/data/countries/md.csv', '/data/countries/md.json', '/data/countries/md.bib', '/data/countries/md.ris'],
+      );
       await expectNoAxeViolations(page);
       await screenshot(page, `cite-data-page-${width}`);
       expect(externalRequests).toEqual([]);
