@@ -13,9 +13,9 @@
  * generator in src/lib/bench/synthetic.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { median } from '../src/lib/bench/synthetic';
@@ -150,6 +150,7 @@ function series(measures: BuildMeasure[]): BuildSeries {
       pagefindSeconds: med((b) => b.pagefindSeconds),
       peakRssBytes: med((b) => b.peakRssBytes),
       peakProcesses: med((b) => b.peakProcesses),
+      cpuSeconds: list.every((b) => b.cpuSeconds !== null) ? med((b) => b.cpuSeconds!) : null,
     },
   };
 }
@@ -176,7 +177,10 @@ async function repeatBuild(label: string, count: number, work: string, build: (d
     const dir = join(work, `${label}-${i + 1}`);
     log(`${label}: build ${i + 1}/${count}…`);
     const m = await build(dir);
-    log(`${label}: ${fmtSeconds(m.seconds)} (generator ${fmtSeconds(m.generatorSeconds)}, Pagefind ${fmtSeconds(m.pagefindSeconds)}), peak ${fmtBytes(m.peakRssBytes)}`);
+    log(
+      `${label}: ${fmtSeconds(m.seconds)} (generator ${fmtSeconds(m.generatorSeconds)}, Pagefind ${fmtSeconds(m.pagefindSeconds)}), ` +
+        `CPU ${fmtSeconds(m.cpuSeconds)}, peak ${fmtBytes(m.peakRssBytes)}, load ${loadavg()[0]!.toFixed(1)}`,
+    );
     measures.push(m);
     if (measures.length > 1) rmSync(measures[measures.length - 2]!.outDir.replace(/\/(dist|public)$/, ''), { recursive: true, force: true });
   }
@@ -229,8 +233,16 @@ async function main(): Promise<void> {
       `baselines ${[...baselines].join(', ') || 'none'}; Lighthouse ${lighthouseOn ? 'on' : 'off'}; results → ${outPrefix}.md`,
   );
   const hugo = baselines.has('hugo') ? ensureHugo(log) : undefined;
-  const root = mkdtempSync(join(tmpdir(), 'catalogue-bench-'));
-  log(`Working in ${root}`);
+  // Astro writes a static build's prerender bundle to <outDir>/.prerender when outDir is inside the working directory,
+  // and otherwise to <cwd>/.astro/.prerender — one folder shared by every concurrent build in this checkout (tests,
+  // other people's builds), which then delete each other's chunks ("Cannot find module .astro/.prerender/chunks/…").
+  // So the temporary folder is reached through a symlink inside the repository (ignored by .gitignore's `.tmp*`).
+  const realRoot = mkdtempSync(join(tmpdir(), 'catalogue-bench-'));
+  const root = resolve(`.tmp-${basename(realRoot)}`);
+  symlinkSync(realRoot, root, 'dir');
+  // The prerender chunks import packages: let them find node_modules from the real temporary folder too.
+  symlinkSync(resolve('node_modules'), join(realRoot, 'node_modules'), 'dir');
+  log(`Working in ${realRoot} (as ${root})`);
   const queries = pickQueries(profile.words);
   const validator = existsSync('scripts/validate.ts');
   const results: Results = {
@@ -276,8 +288,11 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    if (args.keep) log(`Kept ${root}`);
-    else rmSync(root, { recursive: true, force: true });
+    if (args.keep) log(`Kept ${realRoot} (and the link ${root})`);
+    else {
+      rmSync(realRoot, { recursive: true, force: true });
+      unlinkSync(root);
+    }
   }
   results.meta.machine.loadAverageEnd = loadavg();
   results.meta.totalSeconds = elapsed();

@@ -19,6 +19,8 @@ export interface BuildMeasure {
   pagefindPages: number | null;
   peakRssBytes: number;
   peakProcesses: number;
+  /** CPU seconds (user + system) of the whole build, all processes; null without GNU time. */
+  cpuSeconds: number | null;
   outDir: string;
   /** Seconds since the start at which each phase line of the build log appeared (for diagnosis). */
   phases: Array<{ at: number; line: string }>;
@@ -100,6 +102,7 @@ export async function buildCatalogue(
     pagefindPages: pagefind ? Number(pagefind[1]) : null,
     peakRssBytes: result.peakRssBytes,
     peakProcesses: result.peakProcesses,
+    cpuSeconds: result.cpuSeconds,
     outDir,
     phases,
     dataStoreBytes: directorySize(join(cacheDir, 'data-store.json')) || directorySize(join(cacheDir, 'data-store')) || undefined,
@@ -128,6 +131,8 @@ function combine(
     pagefindPages: pagefind.pages,
     peakRssBytes: Math.max(generator.peakRssBytes, pagefind.result.peakRssBytes),
     peakProcesses: Math.max(generator.peakProcesses, pagefind.result.peakProcesses),
+    cpuSeconds:
+      generator.cpuSeconds !== null && pagefind.result.cpuSeconds !== null ? generator.cpuSeconds + pagefind.result.cpuSeconds : null,
     outDir,
     phases: [
       ...generatorPhases,

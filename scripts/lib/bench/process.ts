@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 /**
  * Runs a command while sampling the resident memory (VmRSS) of its whole process tree every ~100 ms from /proc, so
@@ -15,6 +17,11 @@ export interface RunResult {
   peakRssBytes: number;
   /** Highest number of processes seen in the tree. */
   peakProcesses: number;
+  /**
+   * CPU seconds (user + system) of the command and every descendant it waited for, from GNU time's rusage; null
+   * when /usr/bin/time is missing. Unlike wall time, it barely changes when other work shares the cores.
+   */
+  cpuSeconds: number | null;
 }
 
 export interface RunOptions {
@@ -76,8 +83,16 @@ export function treeRss(root: number): { bytes: number; processes: number } {
   return { bytes, processes };
 }
 
+const GNU_TIME = '/usr/bin/time';
+
 export async function runMeasured(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
+  let timeFile: string | undefined;
+  if (existsSync(GNU_TIME)) {
+    timeFile = join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'rusage');
+    args = ['-q', '-f', '%U %S', '-o', timeFile, command, ...args];
+    command = GNU_TIME;
+  }
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -117,5 +132,17 @@ export async function runMeasured(command: string, args: readonly string[], opti
   clearInterval(timer);
   if (killer) clearTimeout(killer);
   if (timedOut) log += `\n[bench] killed after ${options.timeoutSeconds} s\n`;
-  return { code, seconds: (performance.now() - started) / 1000, log, peakRssBytes, peakProcesses };
+  let cpuSeconds: number | null = null;
+  if (timeFile) {
+    try {
+      // GNU time may add a "Command exited with non-zero status" line first; the figures are on the last line.
+      const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+      const [user, system] = last.split(' ').map(Number);
+      if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
+    } catch {
+      // no figures (killed)
+    }
+    rmSync(dirname(timeFile), { recursive: true, force: true });
+  }
+  return { code, seconds: (performance.now() - started) / 1000, log, peakRssBytes, peakProcesses, cpuSeconds };
 }
