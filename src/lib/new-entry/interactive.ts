@@ -3,7 +3,7 @@
  * checked as it is typed, a did-you-mean correction offered ready to accept with Enter, duplicates refused as soon
  * as title and year are known, and a preview before anything is written.
  */
-import { createInterface, type Interface } from 'node:readline';
+import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { formatProblems } from '../validate/format';
 import { hasErrors, type Problem } from '../validate/problem';
