@@ -9,7 +9,7 @@ import { atomDate } from '../../src/lib/feeds/atom';
 import { facetFeed, newestFeed } from '../../src/lib/feeds/feeds';
 import { OPENSEARCH_SHORT_NAME, openSearchDescription } from '../../src/lib/feeds/opensearch';
 import { FEED_SIZE, feedPath, feedValues } from '../../src/lib/feeds/paths';
-import { robotsTxt, sitemapPaths, staticPagePath, toSitemap } from '../../src/lib/feeds/sitemap';
+import { robotsTxt, sitemapFiles, sitemapPaths, SITEMAP_LIMIT, staticPagePath, toSitemap } from '../../src/lib/feeds/sitemap';
 import { escapeXml } from '../../src/lib/feeds/xml';
 import { COUNTRY_CODES } from '../../src/lib/schema/countries';
 import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
@@ -153,6 +153,19 @@ describe('sitemap, robots.txt and OpenSearch', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const urls = (parser.parse(xml) as { urlset: { url: Array<{ loc: string }> } }).urlset.url.map((u) => u.loc);
     expect(urls).toEqual(paths.map((p) => `${SITE_URL}${p}`));
+  });
+
+  it('past 50,000 URLs, sitemap.xml becomes an index of parts of at most 50,000 each', () => {
+    const paths = Array.from({ length: SITEMAP_LIMIT * 2 + 3 }, (_, i) => `/publications/p-${i}/`);
+    const { main, parts } = sitemapFiles(paths);
+    expect(parts).toHaveLength(3);
+    expect(XMLValidator.validate(main)).toBe(true);
+    const index = parser.parse(main).sitemapindex.sitemap as Array<{ loc: string }>;
+    expect(index.map((s) => s.loc)).toEqual([1, 2, 3].map((n) => `${SITE_URL}/sitemap-${n}.xml`));
+    const counts = parts.map((part) => (part.match(/<url>/g) ?? []).length);
+    expect(counts).toEqual([SITEMAP_LIMIT, SITEMAP_LIMIT, 3]);
+    expect(sitemapFiles(paths.slice(0, 10)).parts).toEqual([]);
+    expect(() => toSitemap(paths)).toThrow();
   });
 
   it('robots.txt points to the sitemap', () => {

@@ -136,9 +136,10 @@ export function markTitleLanguage(segments: CitationSegment[], title: string, la
   const segment = segments[index]!;
   const at = segment.text.indexOf(title);
   const { text: _text, ...emphasis } = segment;
+  const dir: CitationSegment['dir'] = isRightToLeft(lang) ? 'rtl' : 'ltr';
   const parts: CitationSegment[] = [
     { ...emphasis, text: segment.text.slice(0, at) },
-    { ...emphasis, text: title, lang, dir: isRightToLeft(lang) ? 'rtl' : 'ltr' },
+    { ...emphasis, text: title, lang, dir },
     { ...emphasis, text: segment.text.slice(at + title.length) },
   ].filter((part) => part.text !== '');
   return [...segments.slice(0, index), ...parts, ...segments.slice(index + 1)];

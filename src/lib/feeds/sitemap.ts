@@ -8,7 +8,7 @@ import { element, XML_DECLARATION } from './xml';
  * sitemap.xml (https://www.sitemaps.org/protocol.html) from the same data the pages are built from: the static pages
  * (file names under src/pages/), every page of the publication list, each facet's index and value pages (with
  * their /page/<n>/ continuations, by the same `paginate` the pages use) and every publication page.
- * One file holds at most 50,000 URLs; past that the catalogue needs a sitemap index (not yet: see the data page).
+ * One file holds at most 50,000 URLs; past that /sitemap.xml becomes a sitemap index of /sitemap-<n>.xml parts.
  */
 export const SITEMAP_LIMIT = 50_000;
 
@@ -45,10 +45,30 @@ export function sitemapPaths(staticFiles: readonly string[], publications: reado
 
 export function toSitemap(paths: readonly string[]): string {
   if (paths.length > SITEMAP_LIMIT) {
-    throw new Error(`sitemap.xml would list ${paths.length} URLs; the protocol allows ${SITEMAP_LIMIT} per file`);
+    throw new Error(`one sitemap file may list ${SITEMAP_LIMIT} URLs, not ${paths.length}: use sitemapFiles()`);
   }
   const urls = paths.map((path) => `  <url>${element('loc', {}, new URL(path, SITE_URL).href)}</url>`);
   return `${XML_DECLARATION}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+/** `/sitemap-2.xml`: the n-th part of a catalogue too large for one sitemap (1-based). */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/**
+ * The sitemap as files: up to 50,000 URLs, /sitemap.xml lists them all and there are no parts; beyond that,
+ * /sitemap.xml is a sitemap index of /sitemap-1.xml, /sitemap-2.xml, … (robots.txt names /sitemap.xml either way).
+ */
+export function sitemapFiles(paths: readonly string[]): { main: string; parts: string[] } {
+  if (paths.length <= SITEMAP_LIMIT) return { main: toSitemap(paths), parts: [] };
+  const parts: string[] = [];
+  for (let start = 0; start < paths.length; start += SITEMAP_LIMIT) parts.push(toSitemap(paths.slice(start, start + SITEMAP_LIMIT)));
+  const entries = parts.map(
+    (_, i) => `  <sitemap>${element('loc', {}, new URL(sitemapPartPath(i + 1), SITE_URL).href)}</sitemap>`,
+  );
+  const main = `${XML_DECLARATION}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>\n`;
+  return { main, parts };
 }
 
 export function robotsTxt(): string {
