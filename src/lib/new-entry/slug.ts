@@ -9,12 +9,18 @@ import { slugify } from '../slug';
 /** Longest file slug, as in the catalogue (`tests/unit/catalogue.test.ts`). */
 export const MAX_SLUG_LENGTH = 60;
 
-/** `text` cut to at most `max` characters, at a hyphen when there is one, never ending in "-". */
+/** Small words a cut slug should not end on ("…-west-africa-a", "…-trafficking-in"). */
+const DANGLING = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** `text` cut to at most `max` characters, at a hyphen when there is one, never ending in "-" or a small word. */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max + 1);
   const hyphen = head.lastIndexOf('-');
-  return (hyphen > 0 ? head.slice(0, hyphen) : text.slice(0, max)).replace(/-+$/, '');
+  if (hyphen <= 0) return text.slice(0, max).replace(/-+$/, '');
+  const words = head.slice(0, hyphen).split('-');
+  while (words.length > 1 && DANGLING.has(words.at(-1)!)) words.pop();
+  return words.join('-');
 }
 
 export function entrySlug(title: string, year: number | undefined, taken: (slug: string) => boolean): string {
