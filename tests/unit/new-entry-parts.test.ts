@@ -1,6 +1,6 @@
 /** The parts of `npm run new`: reading answers, completion, slugs and writing YAML that reads back as typed. */
 import { describe, expect, it } from 'vitest';
-import { checkField, complete, question, splitCodes } from '../../src/lib/new-entry/fields';
+import { checkField, complete, isNonLatinTitle, question, splitCodes } from '../../src/lib/new-entry/fields';
 import { entrySlug, MAX_SLUG_LENGTH } from '../../src/lib/new-entry/slug';
 import { entryToMarkdown } from '../../src/lib/new-entry/write';
 import { SLUG_PATTERN, type EntryInput } from '../../src/lib/schema/entry';
@@ -51,6 +51,15 @@ describe('reading answers', () => {
     expect(checkField('summary', '', 'f').ok).toBe(false);
     expect(checkField('title_supplied', 'Y', 'f')).toEqual({ ok: true, value: true });
     expect(checkField('title_supplied', '', 'f')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('asks for the title language only for a title mostly outside the Latin alphabet', () => {
+    const ask = question('title_language').when!;
+    expect(ask({ title: 'دليل الصحفيين حول الاتجار بالبشر' })).toBe(true);
+    expect(ask({ title: 'Доклад о торговле людьми 2020' })).toBe(true);
+    expect(ask({ title: 'Global Report 2020 (UNODC) — résumé' })).toBe(false);
+    expect(isNonLatinTitle('2020')).toBe(false);
+    expect(checkField('title_language', 'Arabic', 'f')).toEqual({ ok: true, value: 'ar' });
   });
 
   it('defaults the source to editor', () => {

@@ -296,6 +296,20 @@ describe('npm run new with flags (no terminal)', { timeout: 90_000 }, () => {
     expect(files()).toEqual([]);
   });
 
+  it('takes --title-language for a title in another script, and shows the validator warning without it', async () => {
+    const arabic = ['--title', 'دليل الصحفيين حول الاتجار بالبشر', '--category', 'toolkit', '--summary', 'A toolkit for journalists. It covers the Arab region.'];
+    const without = await runFlags([...arabic, '--dry-run']);
+    expect(without.code).toBe(0);
+    expect(without.stderr).toMatch(/warning {2}title {2}title is in Arabic script but title_language is not set/);
+    const withLanguage = await runFlags([...arabic, '--title-language', 'ar']);
+    expect(withLanguage.code).toBe(0);
+    expect(withLanguage.stderr).not.toContain('warning');
+    const result = await validatePaths([dir]);
+    expect(result.problems).toEqual([]);
+    expect(result.entries[0]!.data.title_language).toBe('ar');
+    expect(result.entries[0]!.slug).toMatch(/^n-[0-9a-f]{8}$/);
+  });
+
   it('never writes over an existing file', async () => {
     expect((await runFlags(valid)).code).toBe(0);
     const path = join(dir, files()[0]!);

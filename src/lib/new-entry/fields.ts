@@ -16,6 +16,7 @@ import { suggestCategory, suggestCountry, suggestLanguage, suggestRegions, sugge
 export const FIELD_NAMES = [
   'title',
   'title_supplied',
+  'title_language',
   'authors',
   'year',
   'region',
@@ -54,6 +55,16 @@ export interface Question {
   menu?: boolean;
   /** Used when the answer is empty. */
   defaultAnswer?: string;
+  /** Asked only when this says so, given the answers so far. */
+  when?: (answers: Partial<Record<FieldName, unknown>>) => boolean;
+}
+
+/** Whether a title is mostly in a script other than Latin (Arabic, Cyrillic, Chinese, …). */
+export function isNonLatinTitle(title: unknown): boolean {
+  if (typeof title !== 'string') return false;
+  const letters = title.match(/\p{L}/gu)?.length ?? 0;
+  const latin = title.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters > 0 && latin / letters < 0.5;
 }
 
 export const QUESTIONS: readonly Question[] = [
@@ -71,6 +82,15 @@ export const QUESTIONS: readonly Question[] = [
     help: 'Answer y only if you wrote a descriptive title yourself; the site then shows it in [brackets].',
     required: false,
     defaultAnswer: 'n',
+  },
+  {
+    field: 'title_language',
+    kind: 'text',
+    label: 'Language of the title',
+    help: 'The title is not in the Latin alphabet: give its language as a two-letter ISO 639-1 code (e.g. ar, ru, zh) so the site displays it correctly (right to left for Arabic). Empty if unsure.',
+    required: false,
+    choices: LANGUAGE_CODES.map((value) => ({ value, label: languageName(value) })),
+    when: (answers) => isNonLatinTitle(answers.title),
   },
   {
     field: 'authors',
@@ -195,6 +215,7 @@ export function bestGuess(field: FieldName, item: string): string | undefined {
       return s?.kind === 'code' ? s.codes[0] : undefined;
     }
     case 'languages':
+    case 'title_language':
       return suggestLanguage(item)[0];
     case 'category':
       return suggestCategory(item)[0];
@@ -229,6 +250,7 @@ export function checkField(field: FieldName, answer: string | readonly string[],
       break;
     case 'link':
     case 'category':
+    case 'title_language':
       value = items[0];
       break;
     case 'title_supplied': {

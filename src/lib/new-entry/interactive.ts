@@ -69,6 +69,7 @@ export async function interview(
     say('Optional questions can be left empty. Tab completes names and codes. Ctrl+C stops without writing anything.');
     const answers: Answers = {};
     for (const q of QUESTIONS) {
+      if (q.when && !q.when(answers)) continue;
       current = q;
       say();
       say(q.help);

@@ -23,6 +23,7 @@ export const USAGE = `usage:
 entry options (the fields of CONTRIBUTING.md):
   --title TEXT            title as printed on the publication (required)
   --title-supplied        the title was written by the catalogue (shown in [brackets])
+  --title-language CODE   ISO 639-1 code of a title not in English, e.g. ar (sets its direction)
   --author NAME           an author as credited; repeat for each author
   --year YYYY             year of publication
   --region NAME           a region from the list; repeat for each region
@@ -44,6 +45,7 @@ exit codes: 0 written (or dry run passed), 1 entry refused (nothing written), 2 
 const FLAGS: Record<string, { field: FieldName; multiple: boolean }> = {
   title: { field: 'title', multiple: false },
   'title-supplied': { field: 'title_supplied', multiple: false },
+  'title-language': { field: 'title_language', multiple: false },
   author: { field: 'authors', multiple: true },
   authors: { field: 'authors', multiple: true },
   year: { field: 'year', multiple: false },
