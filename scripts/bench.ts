@@ -8,6 +8,7 @@
  *   npm run bench -- --quick                       # 200 entries, one run, no Lighthouse; results to a temp folder
  *   npm run bench -- --entries 100000              # on demand; also --entries 1000,5000 or --entries 1000 --entries 5000
  *   npm run bench -- --runs 5 --search-runs 7 --no-lighthouse --baselines hugo --cpu-prof --keep
+ *   npm run bench -- --report-only                 # rewrite bench/results.md from results.json (after editing analysis.md)
  *
  * Never touches content/ or dist/. Everything binds 127.0.0.1. Thin CLI: the work is in scripts/lib/bench/ and the
  * generator in src/lib/bench/synthetic.ts.
@@ -66,6 +67,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string' },
+    'report-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -224,7 +226,18 @@ function pickQueries(words: Record<string, number>): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Re-renders results.md from results.json (after editing bench/analysis.md), measuring nothing. */
+function reportOnly(): void {
+  const results = JSON.parse(readFileSync(`${outPrefix}.json`, 'utf8')) as Results;
+  results.goals = evaluateGoals(results);
+  results.diagnosis = diagnose(results);
+  results.notes = notes();
+  writeResults(results);
+  log(`Rewrote ${outPrefix}.md from ${outPrefix}.json`);
+}
+
 async function main(): Promise<void> {
+  if (args['report-only']) return reportOnly();
   const loadStart = loadavg();
   const { profile, refreshed } = loadProfile({ refresh: args['refresh-profile'] });
   log(`Profile: ${profile.source}${refreshed ? ' (measured now, written to bench/profile.json)' : ' (bench/profile.json)'}`);

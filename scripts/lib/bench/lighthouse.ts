@@ -95,7 +95,11 @@ export async function runLighthouse(urls: readonly string[], progress: (line: st
           if (audit.scoreDisplayMode === 'informative') continue;
           const items = ((audit.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [])
             .slice(0, 3)
-            .map((item) => String(item.description ?? item.url ?? item.source ?? JSON.stringify(item)).slice(0, 160));
+            .map((item) => {
+              const where = typeof item.url === 'string' ? item.url : typeof item.sourceLocation === 'object' && item.sourceLocation ? String((item.sourceLocation as { url?: string }).url ?? '') : '';
+              const what = item.description ?? item.node ?? item.source ?? '';
+              return `${typeof what === 'string' ? what : JSON.stringify(what)}${where ? ` (${new URL(where, 'http://x').pathname})` : ''}`.slice(0, 200);
+            });
           failing.push({ category: c, id: ref.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, items });
         }
       }
