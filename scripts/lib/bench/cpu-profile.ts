@@ -29,7 +29,12 @@ function packageOf(url: string): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   if (url.startsWith('node:')) return 'node (built-in)';
-  return '(project and generated code)';
+  // The site's pages and components as Astro bundled them: chunk names are module names plus a hash.
+  const chunk = /\/\.prerender\/(?:chunks\/)?([^/]+?)(?:[._-][A-Za-z0-9_-]{8})?\.mjs$/.exec(url);
+  if (chunk) return `site bundle: ${chunk[1]}`;
+  const src = /\/(src\/.+)$/.exec(url);
+  if (src) return src[1]!;
+  return '(other project code)';
 }
 
 export function summariseCpuProfiles(dir: string, top = 15): CpuProfileSummary | undefined {
