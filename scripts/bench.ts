@@ -375,15 +375,17 @@ async function measureSize(
   // Builds
   const cat = await repeatBuild('catalogue', buildRunsFor(n), work, (dir) => buildCatalogue(contentDir, dir, quiet('catalogue'), { timeoutSeconds: timeout }));
   const builds: SizeResult['builds'] = { catalogue: cat.series };
+  // Baselines are repeated at every size while they stay cheap (see CHEAP_BUILD_SECONDS).
+  const baselineRuns = Math.max(1, Number(args['build-runs'] ?? (quick ? 1 : runs)));
   let astroOut: string | undefined;
   let hugoOut: string | undefined;
   if (baselines.has('astro')) {
-    const a = await repeatBuild('baseline-astro', buildRunsFor(n), work, (dir) => buildBaselineAstro(contentDir, dir, quiet('astro'), timeout));
+    const a = await repeatBuild('baseline-astro', baselineRuns, work, (dir) => buildBaselineAstro(contentDir, dir, quiet('astro'), timeout));
     builds.astro = a.series;
     astroOut = a.outDir;
   }
   if (hugo) {
-    const h = await repeatBuild('baseline-hugo', buildRunsFor(n), work, (dir) => buildBaselineHugo(hugo, contentRoot, dir, quiet('hugo'), timeout));
+    const h = await repeatBuild('baseline-hugo', baselineRuns, work, (dir) => buildBaselineHugo(hugo, contentRoot, dir, quiet('hugo'), timeout));
     builds.hugo = h.series;
     hugoOut = h.outDir;
   }
@@ -504,7 +506,7 @@ async function measureSize(
   const budgetLeft = 15 * 60 - elapsed();
   const projectedMiss = (builds.catalogue.median.seconds / n) * 10_000 > 60;
   const autoProfile =
-    args['cpu-prof'] === undefined && isDefaultRun && projectedMiss && !profiledOnce && budgetLeft > builds.catalogue.median.seconds * 1.5 + 60 * 9;
+    args['cpu-prof'] === undefined && isDefaultRun && projectedMiss && !profiledOnce && budgetLeft > builds.catalogue.median.seconds * 1.5 + 300;
   if ((args['cpu-prof'] && isLargest) || autoProfile) {
     profiledOnce = true;
     const profDir = join(work, 'cpu-prof');
