@@ -37,6 +37,10 @@ describe('spelling variants', () => {
     expect(spellingVariants('programmes')).toEqual(['programs']);
     expect(spellingVariants('centre')).toEqual(['center']);
     expect(spellingVariants('defence')).toEqual(['defense']);
+    expect(spellingVariants('centred')).toEqual(['centered']);
+    expect(spellingVariants('centering')).toEqual(['centring']);
+    expect(spellingVariants('licensed')).toEqual(['licenced']);
+    expect(spellingVariants('catalogued')).toEqual(['cataloged']);
   });
 
   it('swaps -ise and -ize, -isation and -ization, -yse and -yze', () => {
@@ -104,6 +108,7 @@ describe('index-time expansion', () => {
   it('adds the other spelling of words, and joined forms', () => {
     const added = searchExpansion('Forced labor by organized groups; counter trafficking; SDG 8.7; COVID 19');
     expect(added).toEqual(expect.arrayContaining(['labour', 'organised', 'countertrafficking', 'sdg87', 'covid19']));
+    expect(searchExpansion('A victim-centred approach')).toEqual(expect.arrayContaining(['centered', 'victimcentered']));
   });
 
   it('adds nothing the text already has', () => {

@@ -9,7 +9,7 @@ import {
   type SearchState,
   type SortKey,
 } from './state';
-import { isSpellable, words } from './text';
+import { COMPOUND_PREFIXES, isSpellable, words } from './text';
 
 /**
  * One search, start to end, over the Pagefind API: the query with its filters and order, and — only when that
@@ -20,7 +20,7 @@ export interface Outcome {
   state: SearchState;
   /** The order actually used: without a query there is no relevance, so newest first. */
   sort: SortKey;
-  /** The words searched: the query, or the spelling suggestion when the query found nothing. */
+  /** The words searched: the query (prefixes joined, see joinCompounds), or its spelling correction. */
   term: string;
   results: PagefindResult[];
   /** When the query found nothing and its closest spelling did: what was replaced. */
@@ -77,11 +77,49 @@ function queryWords(q: string): Array<{ raw: string; word: string }> {
   return out;
 }
 
+/**
+ * "re trafficking" → "retrafficking", "counter trafficking" → "countertrafficking": a prefix typed apart is joined to
+ * the next word when the index has the joined word (an exact search says so), because Pagefind would otherwise
+ * search "re" and "trafficking" anywhere in a page.
+ */
+export async function joinCompounds(q: string, pagefind: PagefindApi): Promise<string> {
+  const parts = q.split(/(\s+)/u);
+  for (let i = 0; i + 2 < parts.length; i += 2) {
+    const prefix = words(parts[i]!)[0];
+    const next = words(parts[i + 2]!)[0];
+    if (!prefix || !next || !COMPOUND_PREFIXES.has(prefix) || !/^\p{L}{3,}$/u.test(next)) continue;
+    if (/["“”]/u.test(parts[i]! + parts[i + 2]!)) continue;
+    const joined = prefix + next;
+    if ((await pagefind.search(`"${joined}"`)).results.length === 0) continue;
+    parts.splice(i, 3, joined);
+  }
+  return parts.join('');
+}
+
+/**
+ * Results that contain the words as a phrase come first (in their order), then the rest: Pagefind ranks words
+ * wherever they are in a page, so "human smuggling" would otherwise rank every page with "human" somewhere and
+ * "smuggling" elsewhere alongside the one that says "human smuggling". One exact search, on chunks already loaded.
+ */
+export async function phrasesFirst(
+  q: string,
+  results: PagefindResult[],
+  pagefind: PagefindApi,
+  options: PagefindSearchOptions,
+): Promise<PagefindResult[]> {
+  if (words(q).length < 2 || /["“”]/u.test(q) || results.length < 2) return results;
+  const phrase = await pagefind.search(`"${q}"`, options);
+  if (phrase.results.length === 0 || phrase.results.length >= results.length) return results;
+  const inPhrase = new Set(phrase.results.map((r) => r.id));
+  return [...results.filter((r) => inPhrase.has(r.id)), ...results.filter((r) => !inPhrase.has(r.id))];
+}
+
 export async function runSearch(state: SearchState, deps: EngineDeps): Promise<Outcome> {
   const { pagefind } = deps;
-  const q = state.q.trim();
-  const sort: SortKey = q === '' && state.sort === 'relevance' ? 'year' : state.sort;
+  const typed = state.q.trim();
+  const sort: SortKey = typed === '' && state.sort === 'relevance' ? 'year' : state.sort;
   const options = searchOptions(state, sort);
+  const q = typed === '' ? '' : await joinCompounds(typed, pagefind);
   const first = await pagefind.search(termOf(q), options);
   const outcome: Outcome = {
     state,
@@ -92,6 +130,7 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     filters: first.filters,
   };
   if (q === '') return outcome;
+  if (sort === 'relevance') outcome.results = await phrasesFirst(q, outcome.results, pagefind, options);
 
   // Words the index has nothing for. Pagefind 1.5 quietly leaves such a word out of a longer query ("forced labuor"
   // is searched as "forced"), and may match a short word the query word starts with ("kittens" finds "kit"), so
@@ -118,10 +157,11 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
         return {
           ...outcome,
           term: suggestion.query,
-          results: second.results,
+          results:
+            sort === 'relevance' ? await phrasesFirst(suggestion.query, second.results, pagefind, options) : second.results,
           unfilteredCount: second.unfilteredResultCount,
           filters: second.filters,
-          corrected: { from: q, to: suggestion.query },
+          corrected: { from: typed, to: suggestion.query },
         };
       }
       if (second.unfilteredResultCount > 0) {

@@ -1,5 +1,5 @@
-import { COMPOUND_PREFIXES, SPELLING_VARIANTS, SYNONYMS, VARIANT_ENDINGS, type SynonymGroup } from './synonyms';
-import { indexWords, normalizeWord, stripWord } from './text';
+import { SPELLING_VARIANTS, SYNONYMS, VARIANT_ENDINGS, type SynonymGroup } from './synonyms';
+import { COMPOUND_PREFIXES, indexWords, normalizeWord, stripWord } from './text';
 
 /**
  * Index-time expansion: the words and names an entry does not use but a reader may type for it. The Pagefind
@@ -29,12 +29,20 @@ const ISE_ONLY = new Set([
 const IZE = /^(\p{L}{3,})i([sz])(e|es|ed|ing|ation|ations|ational|er|ers)$/u;
 const YZE = /^(\p{L}{3,})y([sz])(e|es|ed|ing|er|ers)$/u;
 
+/** "centre" + "ed" → "centred", "licence" + "ing" → "licencing", "labour" + "ed" → "laboured". */
+function withEnding(base: string, ending: string): string {
+  return base.endsWith('e') && /^[aeiou]/u.test(ending) ? base.slice(0, -1) + ending : base + ending;
+}
+
 const US_TO_UK = new Map<string, string>();
 const UK_TO_US = new Map<string, string>();
 for (const [us, uk] of SPELLING_VARIANTS) {
   for (const ending of VARIANT_ENDINGS) {
-    US_TO_UK.set(normalizeWord(us + ending), normalizeWord(uk + ending));
-    UK_TO_US.set(normalizeWord(uk + ending), normalizeWord(us + ending));
+    const usWord = normalizeWord(withEnding(us, ending));
+    const ukWord = normalizeWord(withEnding(uk, ending));
+    if (usWord === ukWord) continue;
+    US_TO_UK.set(usWord, ukWord);
+    UK_TO_US.set(ukWord, usWord);
   }
 }
 
@@ -154,6 +162,13 @@ export function searchExpansion(text: string): string[] {
   const present = new Set(indexWords(text));
   for (const word of present) {
     for (const variant of spellingVariants(word)) if (!present.has(variant)) out.add(variant);
+  }
+  // "victim-centred" is indexed as "victimcentred" too: add "victimcentered" for a query typed "victim-centered".
+  for (const chunk of text.split(/\s+/u)) {
+    const parts = chunk.split(/[-‐‑]+/u).map(normalizeWord);
+    if (parts.length < 2 || parts.some((p) => p === '')) continue;
+    const swapped = parts.map((p) => spellingVariants(p)[0] ?? p);
+    if (swapped.some((p, i) => p !== parts[i])) out.add(swapped.join(''));
   }
 
   const list = tokens(text);

@@ -2,22 +2,22 @@ import type { PagefindRanking } from './pagefind-types';
 import { EXPANSION_META } from './page-text';
 
 /**
- * Pagefind ranking for the catalogue, passed to `pagefind.options({ ranking })`. Tuned against the query set in
- * tests/search-queries.ts (figures in tests/search-quality.md), not guessed:
+ * Pagefind ranking for the catalogue, passed to `pagefind.options({ ranking })`. Chosen by measuring the query set
+ * in tests/search-queries.ts (see tests/search-quality.md for the table), not guessed. Pagefind 1.5's defaults are
+ * already good here (a word in the title counts five times, as metadata); what this adds:
  *
- * - metaWeights.title: a word in the title counts far more than the same word in a summary or full text;
- * - metaWeights.authors: a surname or organisation finds the entries it wrote before entries that mention it;
- * - metaWeights[aka]: the hidden synonyms and spellings (expand.ts) find an entry but count less than its own
- *   words;
- * - pageLength: one entry carries the whole introduction of the 2023 TIP Report (~7,000 words) while most are a
- *   title and a summary; full length normalisation keeps the long one from winning every common word.
+ * - metaWeights.summary (the summary is also metadata, see SearchData.astro): a word in an entry's own summary
+ *   counts double, so a short entry about a subject is not drowned by the one long full text (the 2023 TIP Report
+ *   introduction, ~7,000 words) that mentions it many times;
+ * - metaWeights.authors: a surname or organisation finds what it wrote before what mentions it;
+ * - metaWeights[aka]: the hidden synonyms and spellings (expand.ts) find an entry but count half as much as the
+ *   entry's own words;
+ * - pageLength 1 (Pagefind's default is 0.75): full length normalisation, for the same reason as the summary;
+ *   lowering it (0.25) measurably let the long text climb.
  */
 export const RANKING: PagefindRanking = {
   pageLength: 1,
-  termFrequency: 1,
-  termSaturation: 1.4,
-  termSimilarity: 1,
-  metaWeights: { title: 5, authors: 2, [EXPANSION_META]: 0.5, year: 0.5, category: 0.5, summary: 0 },
+  metaWeights: { title: 5, summary: 2, authors: 2, [EXPANSION_META]: 0.5 },
 };
 
 /** Results rendered per page ("Show more results" adds as many again). */

@@ -231,12 +231,3 @@ export const SPELLING_VARIANTS: ReadonlyArray<readonly [us: string, uk: string]>
 
 /** The endings a SPELLING_VARIANTS pair also applies to. */
 export const VARIANT_ENDINGS = ['', 's', 'ed', 'er', 'ers', 'ing', 'al', 'ally', 'ist', 'ists', 'able', 'ably'] as const;
-
-/**
- * Prefixes written joined, hyphenated or apart ("counter-trafficking", "countertrafficking", "counter trafficking").
- * Pagefind already finds "re-trafficking" by "retrafficking" and by "re trafficking"; when an entry writes the
- * prefix apart ("counter trafficking"), expand.ts adds the joined word so a query written joined finds it too.
- */
-export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set([
-  'anti', 'counter', 're', 'co', 'cross', 'non', 'post', 'pre', 'inter', 'multi', 'self', 'cyber', 'sub',
-]);

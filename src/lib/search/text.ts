@@ -61,3 +61,13 @@ export function indexWords(text: string): string[] {
 export function isSpellable(word: string): boolean {
   return word.length >= 3 && /^\p{L}+$/u.test(word);
 }
+
+/**
+ * Prefixes written joined, hyphenated or apart ("counter-trafficking", "countertrafficking", "counter trafficking").
+ * Pagefind finds "re-trafficking" by "retrafficking" (it indexes the word whole and in parts), but ranks a query
+ * written apart ("re trafficking") as two unrelated words. So expand.ts adds the joined word when an entry writes
+ * the prefix apart, and the search page searches the joined word when a query does and the index has it.
+ */
+export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set([
+  'anti', 'counter', 're', 'co', 'cross', 'non', 'post', 'pre', 'inter', 'multi', 'self', 'cyber', 'sub',
+]);

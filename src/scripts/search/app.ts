@@ -83,7 +83,8 @@ function filterSummary(s: SearchState): string {
 function statusText(outcome: Outcome): string {
   const s = outcome.state;
   const order = outcome.sort === 'relevance' ? '' : `, ${SORTS[outcome.sort].toLowerCase()}`;
-  const words = outcome.term ? ` for “${outcome.term}”` : '';
+  const shown = outcome.corrected?.to ?? s.q.trim();
+  const words = shown ? ` for “${shown}”` : '';
   if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
   return `${plural(outcome.results.length, 'publication', 'publications')} found${words}${filterSummary(s)}${order}.`;
 }

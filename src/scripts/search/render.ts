@@ -33,6 +33,13 @@ export function matchingSections(data: PagefindResultData): PagefindSubResult[] 
     .map(({ sub }) => sub);
 }
 
+/** At most `max` characters, cut at a word, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max).join('').replace(/\s+\S*$/u, '')} …`;
+}
+
 export function resultItem(data: PagefindResultData, position: number): HTMLLIElement {
   const meta = data.meta;
   const title = el('bdi', { text: meta.title ?? data.url });
@@ -60,7 +67,7 @@ export function resultItem(data: PagefindResultData, position: number): HTMLLIEl
   const hasMark = data.excerpt.includes('<mark>');
   const excerpt = el('p', { className: 'excerpt' });
   if (hasMark || !meta.summary) setExcerpt(excerpt, data.excerpt);
-  else excerpt.textContent = meta.summary;
+  else excerpt.textContent = shorten(meta.summary, 280);
   item.append(excerpt);
 
   const sections = matchingSections(data);
