@@ -21,7 +21,21 @@ import { VOCABULARY_FILE, VocabularyBuilder } from '../lib/search/vocabulary';
  *   out of the index: they are about the record, not the publication, and would make every entry from one
  *   listing match "UNHCR".
  */
-const PROVENANCE_LABELS = Object.values(SOURCES);
+const PROVENANCE_LABELS = [...Object.values(SOURCES), "Where this record's details come from:"];
+
+/**
+ * Parts of a publication page kept out of the indexed body text, so that excerpts come from the summary and the
+ * full text instead of repeating the title and the record's field labels ("Year Undated. Category Report …"). What
+ * they hold stays searchable as metadata: the title (`data-pagefind-meta="title"`, counted five times) and the
+ * record's values (SearchData.astro: authors, publisher, places, languages, year, category).
+ */
+const EXCLUDED_FROM_BODY = [
+  'article[data-pagefind-body] > h1',
+  'dl.fields',
+  'article[data-pagefind-body] > p.muted',
+  // "Summary", "Provenance": the same words on every page.
+  'article[data-pagefind-body] > h2',
+];
 
 export function pagefindIntegration(): AstroIntegration {
   return {
@@ -31,7 +45,10 @@ export function pagefindIntegration(): AstroIntegration {
         const sitePath = fileURLToPath(dir);
         const started = performance.now();
         try {
-          const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          const { index, errors: createErrors } = await pagefind.createIndex({
+            forceLanguage: 'en',
+            excludeSelectors: EXCLUDED_FROM_BODY,
+          });
           if (!index) throw new Error(createErrors.join('; ') || 'createIndex returned no index');
           const vocabulary = new VocabularyBuilder();
           let pages = 0;

@@ -176,6 +176,7 @@ describe('spelling suggestions', () => {
     });
     expect(suggestQuery('"smugling of migrants"', vocabulary)?.query).toBe('"smuggling of migrants"');
     expect(suggestQuery('trafficking persons', vocabulary)).toBeUndefined();
+    expect(suggestQuery('UNOCD Labuor', vocabulary)?.query).toBe('UNODC Labour');
     expect(suggestQuery('smugling pesons', vocabulary, new Set(['pesons']))?.query).toBe('smugling persons');
   });
 });

@@ -187,13 +187,17 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
  * search per filter that has ticks); the others come from the main search.
  */
 export async function filterCounts(
-  outcome: Pick<Outcome, 'state' | 'term' | 'filters'>,
+  outcome: Pick<Outcome, 'state' | 'term'>,
   pagefind: PagefindApi,
   totals: FilterCounts,
 ): Promise<Record<FilterKey, Record<string, number>>> {
   const { state } = outcome;
   const term = termOf(outcome.term);
   const counts = {} as Record<FilterKey, Record<string, number>>;
+  // Pagefind counts filter values only once their chunks are loaded (`totals` came from `pagefind.filters()`,
+  // which loads them), so the counts come from searches made now, not from the search that found the results.
+  let main: Promise<FilterCounts> | undefined;
+  const mainCounts = () => (main ??= pagefind.search(term, searchOptions(state, 'relevance')).then((s) => s.filters));
   await Promise.all(
     FILTER_KEYS.map(async (key) => {
       const others = pagefindFilters(state.filters, key);
@@ -201,7 +205,7 @@ export async function filterCounts(
         // Nothing but this filter's own ticks: its counts are the catalogue's.
         counts[key] = { ...(totals[key] ?? {}) };
       } else if (state.filters[key].length === 0) {
-        counts[key] = { ...(outcome.filters[key] ?? {}) };
+        counts[key] = { ...((await mainCounts())[key] ?? {}) };
       } else {
         const without = await pagefind.search(term, searchOptions(state, 'relevance', key));
         counts[key] = { ...(without.filters[key] ?? {}) };

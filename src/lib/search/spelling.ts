@@ -72,6 +72,14 @@ export function suggestWord(word: string, vocabulary: Vocabulary): string | unde
   return best;
 }
 
+/** The suggestion written like the typed word: "ECOWSA" → "ECOWAS", "Afganistan" → "Afghanistan". */
+export function inCaseOf(typed: string, word: string): string {
+  const letters = typed.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toLocaleUpperCase('en')) return word.toLocaleUpperCase('en');
+  if (/^\p{Lu}/u.test(letters)) return word.charAt(0).toLocaleUpperCase('en') + word.slice(1);
+  return word;
+}
+
 export interface QuerySuggestion {
   /** The query with each unknown word replaced by its suggestion, as it will be searched and shown. */
   query: string;
@@ -100,8 +108,9 @@ export function suggestQuery(
     if (!isSpellable(word) || vocabulary.has(word) || (unknown && !unknown.has(word))) return part;
     const suggestion = suggestWord(word, vocabulary);
     if (!suggestion) return part;
-    replaced.push({ from: core, to: suggestion });
-    return `${open}${suggestion}${close}`;
+    const shown = inCaseOf(core, suggestion);
+    replaced.push({ from: core, to: shown });
+    return `${open}${shown}${close}`;
   });
   if (replaced.length === 0) return undefined;
   return { query: out.join(''), replaced };

@@ -289,7 +289,7 @@ function renderEmpty(outcome: Outcome): void {
       el('ul', { className: 'word-counts' }, ...items),
     );
   }
-  if (!outcome.suggestion && !found.length) {
+  if (!outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
     empty.append(
       el('p', {
         text: 'Check the spelling, try fewer or more general words, or an organisation’s full name instead of its acronym. You can also browse by region, country, year, category, language or author, below.',

@@ -64,13 +64,16 @@ export function resultItem(data: PagefindResultData, position: number): HTMLLIEl
   if (meta.authors) add(el('bdi', { text: meta.authors }));
   if (details.length) item.append(el('p', { className: 'entry-meta' }, ...details));
 
+  // The excerpt around the match; the summary instead when the match is not in the text (a synonym, a field) or
+  // when the excerpt is the same as a section's, shown below.
+  const sections = matchingSections(data);
   const hasMark = data.excerpt.includes('<mark>');
+  const repeated = sections.some((section) => section.excerpt === data.excerpt);
   const excerpt = el('p', { className: 'excerpt' });
-  if (hasMark || !meta.summary) setExcerpt(excerpt, data.excerpt);
+  if ((hasMark && !repeated) || !meta.summary) setExcerpt(excerpt, data.excerpt);
   else excerpt.textContent = shorten(meta.summary, 280);
   item.append(excerpt);
 
-  const sections = matchingSections(data);
   if (sections.length) {
     const list = el('ul', { className: 'result-sections' });
     for (const section of sections) {
