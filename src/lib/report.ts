@@ -122,11 +122,11 @@ export function editionKey(normalisedTitle: string): string {
  * Editions: entries whose titles are the same apart from years, with different known years (the 2022 and 2023
  * Trafficking in Persons Reports). Near-duplicates: every other pair at least `threshold` similar.
  *
- * Comparing every pair is quadratic; with 10,000 entries that is 50 million edit distances. Instead, each title's
- * character trigrams are ranked rarest first, and a pair is only compared when the first few trigrams of one
- * ("prefix") share one with the other's. This misses no pair: an edit changes at most 3 trigrams, so two titles
- * within k edits share all but 3k of their trigrams, and then their prefixes of 3k + 1 rarest trigrams must meet.
- * A count of shared trigrams rules out most remaining candidates before the edit distance is computed.
+ * Comparing every pair is quadratic: 100,000 entries make 5 billion pairs. So each title is filed under its
+ * RARE_WORDS least common words (counted over the whole catalogue), and only titles filed under a common word are
+ * compared. Two titles that differ by at most RARE_WORDS − 1 words (changed, added or removed) are always compared:
+ * the least common of the words they share is among the least common of each. Titles that differ more are rarely
+ * 90% alike.
  */
 export function findSimilarTitles(
   publications: readonly Publication[],
@@ -188,92 +188,84 @@ function aboutDifferentCountries(a: Publication, b: Publication): boolean {
   return !a.data.country.some((code) => b.data.country.includes(code));
 }
 
-const GRAM = 3;
+/** How many of a title's least common words it is looked up by (see findSimilarTitles). */
+export const RARE_WORDS = 3;
 
 /** Index pairs [i, j] (i < j) of strings whose titleSimilarity is at least `threshold`. */
 export function similarPairs(strings: readonly string[], threshold: number): Array<[number, number]> {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`similarity threshold must be in (0, 1], not ${threshold}`);
-  const lengths = strings.map((s) => s.length);
-  // Largest edit distance to a partner that could still be similar enough. A partner is at most length/threshold
-  // long (longer ones differ in length by more than they may differ at all).
-  const maxEdits = (length: number) => Math.floor(((1 - threshold) * length) / threshold + 1e-9);
-
-  // Trigrams as numbers ranked rarest first; a repeated trigram is counted as a second, distinct one.
-  const gramStrings = strings.map((s) => {
-    const seen = new Map<string, number>();
-    const grams: string[] = [];
-    for (let i = 0; i + GRAM <= s.length; i++) {
-      const g = s.slice(i, i + GRAM);
-      const n = (seen.get(g) ?? 0) + 1;
-      seen.set(g, n);
-      grams.push(n === 1 ? g : `${g}\u0000${n}`);
-    }
-    return grams;
-  });
+  const words = strings.map((s) => [...new Set(s.split(/[^\p{L}\p{N}]+/u).filter(Boolean))]);
   const frequency = new Map<string, number>();
-  for (const grams of gramStrings) for (const g of grams) frequency.set(g, (frequency.get(g) ?? 0) + 1);
-  const rank = new Map<string, number>();
-  [...frequency.keys()]
-    .sort((x, y) => frequency.get(x)! - frequency.get(y)! || compareText(x, y))
-    .forEach((g, i) => rank.set(g, i));
-  const grams = gramStrings.map((list) => Int32Array.from(list, (g) => rank.get(g)!).sort());
-
-  // Shortest first, so every earlier string is a possible shorter partner and index lists are in length order.
-  const order = strings.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]! || a - b);
-  const index: number[][] = Array.from({ length: rank.size }, () => []);
-  const start = new Int32Array(rank.size);
-  const lastSeen = new Int32Array(strings.length).fill(-1);
-  const pairs: Array<[number, number]> = [];
-  // Strings too short for the trigram filter to prove anything are compared with every possible partner.
-  const unfiltered: number[] = [];
-
-  for (const a of order) {
-    const length = lengths[a]!;
-    const own = grams[a]!;
-    const prefix = Math.min(own.length, GRAM * maxEdits(length) + 1);
-    const minPartnerLength = threshold * length - 1e-9;
-    const check = (b: number) => {
-      if (lastSeen[b] === a) return;
-      lastSeen[b] = a;
-      if (lengths[b]! < minPartnerLength) return;
-      // Shared trigrams needed: all but 3 per allowed edit (this string is the longer one).
-      const allowed = Math.floor((1 - threshold) * length + 1e-9);
-      if (own.length - GRAM * allowed > 0 && sharedCount(own, grams[b]!) < own.length - GRAM * allowed) return;
-      if (titleSimilarity(strings[a]!, strings[b]!) >= threshold - 1e-12) pairs.push(a < b ? [a, b] : [b, a]);
-    };
-    for (const b of unfiltered) check(b);
-    for (let p = 0; p < prefix; p++) {
-      const g = own[p]!;
-      const list = index[g]!;
-      let s = start[g]!;
-      while (s < list.length && lengths[list[s]!]! < minPartnerLength) s++;
-      start[g] = s;
-      for (let k = s; k < list.length; k++) check(list[k]!);
+  for (const list of words) for (const word of list) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  // Each title is filed under its least common words (ties in a fixed order, the same for every title).
+  const filed = new Map<string, number[]>();
+  const chosen = words.map((list, i) => {
+    const least = [...list]
+      .sort((x, y) => frequency.get(x)! - frequency.get(y)! || compareText(x, y))
+      .slice(0, RARE_WORDS);
+    for (const word of least) {
+      const titles = filed.get(word);
+      if (titles) titles.push(i);
+      else filed.set(word, [i]);
     }
-    if (own.length - GRAM * maxEdits(length) <= 0) {
-      // Too short to need any shared trigram: every later (longer or equal) string must compare with it.
-      unfiltered.push(a);
-    } else {
-      for (let p = 0; p < prefix; p++) index[own[p]!]!.push(a);
+    return least;
+  });
+  // Lists in order of length, so a title's possible partners (no longer than length / threshold) follow it
+  // directly and the scan stops at the first one too long. Each title remembers its place in each list.
+  const byLength = (a: number, b: number) => strings[a]!.length - strings[b]!.length || a - b;
+  const place = new Map<string, Map<number, number>>();
+  for (const [word, titles] of filed) {
+    titles.sort(byLength);
+    place.set(word, new Map(titles.map((title, at) => [title, at])));
+  }
+
+  // Cheap lower bound on the edit distance before it is computed: half the difference in how often each character
+  // occurs (one edit changes at most two counts).
+  const histograms = strings.map(characterHistogram);
+  const pairs: Array<[number, number]> = [];
+  const lastSeen = new Int32Array(strings.length).fill(-1);
+  for (let a = 0; a < strings.length; a++) {
+    const x = strings[a]!;
+    const longest = x.length / threshold + 1e-9;
+    for (const word of chosen[a]!) {
+      const titles = filed.get(word)!;
+      for (let k = place.get(word)!.get(a)! + 1; k < titles.length; k++) {
+        const b = titles[k]!;
+        const y = strings[b]!;
+        if (y.length > longest) break;
+        if (lastSeen[b] === a) continue;
+        lastSeen[b] = a;
+        const allowed = (1 - threshold) * y.length + 1e-9;
+        if (histogramDistance(histograms[a]!, histograms[b]!, 2 * allowed) / 2 > allowed) continue;
+        if (titleSimilarity(x, y) >= threshold - 1e-12) pairs.push(a < b ? [a, b] : [b, a]);
+      }
+    }
+  }
+  // Titles without a single letter or digit have no words to be found by: compare them with each other.
+  const wordless = words.flatMap((list, i) => (list.length === 0 ? [i] : []));
+  for (let i = 0; i < wordless.length; i++) {
+    for (let j = i + 1; j < wordless.length; j++) {
+      const [a, b] = [wordless[i]!, wordless[j]!];
+      if (titleSimilarity(strings[a]!, strings[b]!) >= threshold - 1e-12) pairs.push([a, b]);
     }
   }
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-/** Number of values two sorted arrays share. */
-function sharedCount(x: Int32Array, y: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return n;
+const BUCKETS = 64;
+
+/** How often each character occurs, folded into 64 buckets (sharing a bucket only makes the bound weaker). */
+function characterHistogram(s: string): Uint16Array {
+  const counts = new Uint16Array(BUCKETS);
+  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i) % BUCKETS]!++;
+  return counts;
+}
+
+/** The L1 distance of two histograms, or any value above `stop` once it is known to exceed it. */
+function histogramDistance(x: Uint16Array, y: Uint16Array, stop: number): number {
+  let sum = 0;
+  for (let i = 0; i < BUCKETS && sum <= stop; i++) sum += Math.abs(x[i]! - y[i]!);
+  return sum;
 }
 
 function compareText(a: string, b: string): number {
