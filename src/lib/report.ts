@@ -7,7 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { displayTitle, type Publication } from './catalogue';
-import { buildFacets, FACET_KEYS, FACETS, type FacetKey } from './facets';
+import { buildFacets, FACET_KEYS, FACETS, type FacetKey, type Facets } from './facets';
 import { normaliseTitle } from './validate/rules/duplicates';
 
 /**
@@ -71,11 +71,12 @@ export interface CatalogueReport {
 
 export function buildReport(
   publications: readonly Publication[],
-  options: { similarity?: number } = {},
+  /** `facets`: the site's, when already built for these publications (the page has them; saves building twice). */
+  options: { similarity?: number; facets?: Facets } = {},
 ): CatalogueReport {
   const similarity = options.similarity ?? NEAR_DUPLICATE_SIMILARITY;
   const sorted = [...publications].sort((a, b) => compareText(a.slug, b.slug));
-  const facetValues = buildFacets(sorted).values;
+  const facetValues = (options.facets ?? buildFacets(sorted)).values;
   const facets = Object.fromEntries(
     FACET_KEYS.map((facet) => [
       facet,
@@ -123,7 +124,7 @@ export function editionKey(normalisedTitle: string): string {
  * Trafficking in Persons Reports). Near-duplicates: every other pair at least `threshold` similar.
  *
  * Comparing every pair is quadratic: 100,000 entries make 5 billion pairs. So each title is filed under its
- * RARE_WORDS least common words (counted over the whole catalogue), and only titles filed under a common word are
+ * RARE_WORDS least common words (counted over the whole catalogue), and only titles filed under the same word are
  * compared. Two titles that differ by at most RARE_WORDS − 1 words (changed, added or removed) are always compared:
  * the least common of the words they share is among the least common of each. Titles that differ more are rarely
  * 90% alike.

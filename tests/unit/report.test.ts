@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Publication } from '../../src/lib/catalogue';
+import { buildFacets } from '../../src/lib/facets';
 import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
 import { entryToMarkdown } from '../../src/lib/new-entry/write';
 import { validatePaths } from '../../src/lib/validate/index';
@@ -238,6 +239,10 @@ describe('the catalogue report', () => {
     expect(counts('language')).toEqual([['en', 2], ['fr', 1]]);
     expect(counts('author')).toEqual([['IOM', 2], ['UNODC', 1]]);
     expect(report.facets.country.find((v) => v.key === 'NG')).toEqual({ key: 'NG', name: 'Nigeria', path: '/countries/ng/', count: 2 });
+  });
+
+  it('gives the same counts with the facets the site already built', () => {
+    expect(buildReport(catalogue, { facets: buildFacets(catalogue) })).toEqual(report);
   });
 
   it('formats as text for npm run report', () => {
