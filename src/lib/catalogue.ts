@@ -69,3 +69,14 @@ export function yearSpan(publications: readonly Publication[]): { first: number;
   }
   return first === Infinity ? undefined : { first, last };
 }
+
+/**
+ * The authors a list shows for one entry: the first few, and how many more there are (the publication page names
+ * them all), so an entry with forty authors does not fill a list.
+ */
+export function authorsForList(authors: readonly string[] | undefined, max = 4): { shown: string[]; more: number } {
+  const all = authors ?? [];
+  // Never "and 1 more": showing that one name takes no more room.
+  if (all.length <= max + 1) return { shown: [...all], more: 0 };
+  return { shown: all.slice(0, max), more: all.length - max };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalLinkHost, formatDate, yearSpan, type Publication } from '../../src/lib/catalogue';
+import { authorsForList, externalLinkHost, formatDate, yearSpan, type Publication } from '../../src/lib/catalogue';
 import { prepareFullText, tableOfContents } from '../../src/lib/full-text';
 
 describe('externalLinkHost', () => {
@@ -74,5 +74,13 @@ describe('tableOfContents', () => {
 
   it('is empty without headings', () => {
     expect(tableOfContents([])).toEqual([]);
+  });
+});
+
+describe('authorsForList', () => {
+  it('shows up to four authors, then says how many more', () => {
+    expect(authorsForList(undefined)).toEqual({ shown: [], more: 0 });
+    expect(authorsForList(['A', 'B', 'C', 'D', 'E'])).toEqual({ shown: ['A', 'B', 'C', 'D', 'E'], more: 0 });
+    expect(authorsForList(['A', 'B', 'C', 'D', 'E', 'F'])).toEqual({ shown: ['A', 'B', 'C', 'D'], more: 2 });
   });
 });
