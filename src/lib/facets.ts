@@ -164,7 +164,9 @@ export function buildFacets<T extends Publication>(publications: readonly T[]): 
   }
 
   const slugs: Record<FacetKey, (key: string) => string> = {
-    region: slugger(uniqueSlugs(lists.region.keys())),
+    // Over the whole vocabulary, so a region's slug never depends on which regions entries happen to use (and
+    // matches its feed's, src/lib/feeds/paths.ts).
+    region: slugger(uniqueSlugs([...REGIONS, ...lists.region.keys()])),
     country: (code) => code.toLowerCase(),
     year: (key) => key,
     category: (key) => key,

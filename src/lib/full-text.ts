@@ -12,6 +12,19 @@
 const HEADING = /<h([1-6])(\s[^>]*)?>([\s\S]*?)<\/h\1>/g;
 const ID = /\sid="([^"]*)"/;
 
+/**
+ * Ids the publication page itself uses (skip-link target, its own sections, citations and corrections): a heading
+ * in a full text that would take one ("## Main") gets "text-" in front, so the skip link and the page's own links
+ * keep working.
+ */
+const PAGE_IDS = new Set(['main', 'site-search', 'full-text-heading', 'toc-heading']);
+const PAGE_ID_PREFIXES = /^(?:cite|correction)-/;
+
+/** The id a full text's heading has on the page, for its anchor link and the table of contents. */
+export function fullTextId(slug: string): string {
+  return PAGE_IDS.has(slug) || PAGE_ID_PREFIXES.test(slug) ? `text-${slug}` : slug;
+}
+
 /** The level the text's top headings take on the page: below the page's h1 and its "Full text" h2. */
 export const FULL_TEXT_TOP_LEVEL = 3;
 
@@ -19,10 +32,12 @@ export function prepareFullText(html: string, topLevel = FULL_TEXT_TOP_LEVEL): s
   const levels = [...html.matchAll(HEADING)].map((match) => Number(match[1]));
   if (levels.length === 0) return html;
   const shift = topLevel - Math.min(...levels);
-  return html.replace(HEADING, (_whole, level: string, attributes = '', inner: string) => {
+  return html.replace(HEADING, (_whole, level: string, rawAttributes = '', inner: string) => {
     const newLevel = Math.min(6, Number(level) + shift);
+    const rawId = ID.exec(rawAttributes)?.[1];
+    const id = rawId === undefined ? undefined : fullTextId(rawId);
+    const attributes = rawId === undefined ? rawAttributes : rawAttributes.replace(ID, ` id="${id}"`);
     const heading = `<h${newLevel}${attributes}>${inner}</h${newLevel}>`;
-    const id = ID.exec(attributes)?.[1];
     if (!id) return heading;
     const label = inner.replace(/<[^>]*>/g, '').trim();
     return (
@@ -58,7 +73,7 @@ export function tableOfContents(headings: readonly Heading[], levels = 2): TocIt
   for (const heading of headings) {
     if (heading.depth >= top + levels) continue;
     while (stack.length > 1 && stack.at(-1)!.depth >= heading.depth) stack.pop();
-    const item: TocItem = { slug: heading.slug, text: heading.text, children: [] };
+    const item: TocItem = { slug: fullTextId(heading.slug), text: heading.text, children: [] };
     stack.at(-1)!.children.push(item);
     stack.push({ depth: heading.depth, children: item.children });
   }

@@ -53,6 +53,15 @@ describe('prepareFullText', () => {
     expect(prepareFullText('<h2>No id</h2>')).toBe('<h3>No id</h3>');
   });
 
+  it("renames a heading id the page itself uses, in the text and in the contents alike", () => {
+    const out = prepareFullText('<h2 id="main">Main</h2><h2 id="cite-heading">Cite</h2><h2 id="mainly">Mainly</h2>');
+    expect(out).toContain('<h3 id="text-main">Main</h3><a class="heading-anchor" href="#text-main">');
+    expect(out).toContain('<h3 id="text-cite-heading">');
+    expect(out).toContain('<h3 id="mainly">');
+    expect(out).not.toContain('id="main"');
+    expect(tableOfContents([{ depth: 2, slug: 'main', text: 'Main' }])[0]!.slug).toBe('text-main');
+  });
+
   it('never goes deeper than h6', () => {
     expect(prepareFullText('<h1 id="a">A</h1><h6 id="b">B</h6>')).toContain('<h6 id="b">B</h6>');
   });
