@@ -384,13 +384,6 @@ export function suggestSource(value: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------- //
 // Slugs
 
-/** A kebab-case slug: `Foo Bar (2019)` → `foo-bar-2019`, `Ünïcode_Name` → `unicode-name`. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, '-and-')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** The one slug rule of the site (file names, browse pages and the new-entry tool all use it). */
+import { slugify } from '../slug';
+export { slugify };
