@@ -9,3 +9,6 @@ export const REPOSITORY_URL = 'https://github.com/anti-trafficking-library/catal
 export const SITE_NAME = 'Anti-Trafficking Publications Catalogue';
 export const SITE_DESCRIPTION =
   'An open, searchable catalogue of reports, toolkits, manuals, issue papers and model laws on human trafficking.';
+
+/** The folder of entry files, relative to the repository root: the collection, the tools and edit links use it. */
+export const CONTENT_DIR = 'content/publications';

@@ -3,10 +3,10 @@
  * knows the content folder's path as editors see it, and how a pre-filled correction issue is worded.
  */
 import { displayTitle, publicationPath, type Publication } from '../catalogue';
-import { REPOSITORY_URL, SITE_URL } from '../site';
+import { CONTENT_DIR, REPOSITORY_URL, SITE_URL } from '../site';
 
-/** The folder of entry files, relative to the repository root (the default of `npm run new -- --dir`). */
-export const CONTENT_DIR = 'content/publications';
+/** The folder of entry files (the default of `npm run new -- --dir`), kept once in src/lib/site.ts. */
+export { CONTENT_DIR };
 
 /** The branch the site is published from (edit links open files on it). */
 export const MAIN_BRANCH = 'main';
