@@ -350,7 +350,9 @@ function toggleFilter(key: FilterKey, value: string, on: boolean): void {
 // Wiring
 
 app.hidden = false;
-if (window.matchMedia('(min-width: 48rem)').matches || hasFilters(state)) panel.open = true;
+// Open beside the results on wide screens; on narrow ones it stays folded above them, so the results are near the
+// top, and its summary says how many values are ticked ("Filters (1 selected)").
+if (window.matchMedia('(min-width: 48rem)').matches) panel.open = true;
 
 input.addEventListener('input', () => void run({ ...state, q: input.value }, 'typing'));
 input.addEventListener(

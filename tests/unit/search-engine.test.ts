@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { filterCounts, joinCompounds, phrasesFirst, runSearch } from '../../src/lib/search/engine';
+import type {
+  FilterCounts,
+  PagefindApi,
+  PagefindResult,
+  PagefindSearch,
+  PagefindSearchOptions,
+} from '../../src/lib/search/pagefind-types';
+import { makeVocabulary } from '../../src/lib/search/spelling';
+import {
+  FILTER_KEYS,
+  emptyFilters,
+  isEmptySearch,
+  pagefindFilters,
+  pagefindSort,
+  parseState,
+  stateToQueryString,
+  type SearchState,
+} from '../../src/lib/search/state';
+import { FACET_KEYS } from '../../src/lib/facets';
+
+/**
+ * A small stand-in for Pagefind 1.5 with the behaviours the engine must cope with (measured on the real bundle,
+ * see src/lib/search/engine.ts): words AND-ed and matched by prefix; a word the index lacks is dropped from a longer
+ * query; a quoted query is exact; filters take { any: [...] }; sorting drops pages without the key; filter counts.
+ */
+interface FakePage {
+  id: string;
+  text: string;
+  filters: Record<string, string[]>;
+  year?: number;
+}
+
+function fakePagefind(pages: FakePage[]): PagefindApi & { searches: string[] } {
+  const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean);
+  const index = pages.map((p) => ({ ...p, words: words(p.text) }));
+  const known = (w: string) => index.some((p) => p.words.some((x) => x.startsWith(w)));
+  const searches: string[] = [];
+  const matches = (page: (typeof index)[number], term: string | null): boolean => {
+    if (term === null) return true;
+    const exact = /^".*"$/.test(term.trim());
+    const list = words(term);
+    if (exact) {
+      const phrase = list.join(' ');
+      return ` ${page.words.join(' ')} `.includes(` ${phrase} `);
+    }
+    const usable = list.filter(known);
+    return usable.length > 0 && usable.every((w) => page.words.some((x) => x.startsWith(w)));
+  };
+  const passes = (page: FakePage, filters: PagefindSearchOptions['filters'] = {}) =>
+    Object.entries(filters).every(([key, value]) => {
+      const any = (value as { any: string[] }).any;
+      return any.some((v) => page.filters[key]?.includes(v));
+    });
+  const counts = (list: FakePage[]): FilterCounts => {
+    const out: FilterCounts = {};
+    for (const page of pages) for (const key of Object.keys(page.filters)) out[key] ??= {};
+    for (const page of pages) for (const [key, values] of Object.entries(page.filters)) for (const v of values) out[key]![v] ??= 0;
+    for (const page of list) for (const [key, values] of Object.entries(page.filters)) for (const v of values) out[key]![v]! += 1;
+    return out;
+  };
+  const result = (page: FakePage, score: number): PagefindResult => ({
+    id: page.id,
+    score,
+    data: async () => ({ url: `/publications/${page.id}/`, excerpt: page.text, meta: { title: page.id }, sub_results: [] }),
+  });
+  return {
+    searches,
+    options: async () => undefined,
+    filters: async () => counts(pages),
+    search: async (term, options = {}): Promise<PagefindSearch> => {
+      searches.push(term ?? '(null)');
+      const unfiltered = index.filter((p) => matches(p, term));
+      let found = unfiltered.filter((p) => passes(p, options.filters));
+      if (options.sort) found = found.filter((p) => p.year !== undefined).sort((a, b) => b.year! - a.year!);
+      return {
+        results: found.map((p, i) => result(p, 10 - i)),
+        unfilteredResultCount: unfiltered.length,
+        filters: counts(found),
+        totalFilters: counts(unfiltered),
+      };
+    },
+  };
+}
+
+const PAGES: FakePage[] = [
+  { id: 'labour', text: 'Forced labour in fishing in Thailand', filters: { country: ['Thailand'], category: ['Report'] }, year: 2019 },
+  { id: 'smuggling', text: 'Human smuggling by sea', filters: { country: ['Italy'], category: ['Report'] }, year: 2015 },
+  { id: 'migrants', text: 'Smuggling of migrants and human rights', filters: { country: ['Italy', 'Libya'], category: ['Study'] }, year: 2018 },
+  { id: 'retrafficking', text: 'Re-trafficking retrafficking of returnees', filters: { country: ['Nepal'], category: ['Study'] } },
+];
+const VOCABULARY = makeVocabulary(['labour', 'forced', 'fishing', 'thailand', 'smuggling', 'migrants', 'human', 'returnees', 'retrafficking']);
+const state = (q: string, filters: Partial<SearchState['filters']> = {}, sort: SearchState['sort'] = 'relevance'): SearchState => ({
+  q,
+  filters: { ...emptyFilters(), ...filters },
+  sort,
+});
+const ids = (results: PagefindResult[]) => results.map((r) => r.id);
+
+describe('search state in the URL', () => {
+  it('uses the browse pages’ facet keys, in their order', () => {
+    expect([...FILTER_KEYS]).toEqual([...FACET_KEYS]);
+  });
+
+  it('reads and writes q, repeated filter values and sort, and round-trips', () => {
+    const parsed = parseState('?q=forced+labour&country=Jordan&country=Lebanon&region=South-Eastern+Europe%2C+Eastern+Europe+and+Central+Asia&sort=year');
+    expect(parsed.q).toBe('forced labour');
+    expect(parsed.filters.country).toEqual(['Jordan', 'Lebanon']);
+    expect(parsed.filters.region).toEqual(['South-Eastern Europe, Eastern Europe and Central Asia']);
+    expect(parsed.sort).toBe('year');
+    expect(parseState(stateToQueryString(parsed))).toEqual(parsed);
+    expect(stateToQueryString(parseState(''))).toBe('');
+    expect(parseState('?sort=sideways&q=').sort).toBe('relevance');
+    expect(isEmptySearch(parseState('?q=+'))).toBe(true);
+    expect(parseState(`?q=${'x'.repeat(1000)}`).q).toHaveLength(300);
+  });
+
+  it('asks Pagefind for any of a filter’s values, and for sort keys every page has', () => {
+    const filters = { ...emptyFilters(), country: ['Jordan', 'Lebanon'], year: ['2019'] };
+    expect(pagefindFilters(filters)).toEqual({ country: { any: ['Jordan', 'Lebanon'] }, year: { any: ['2019'] } });
+    expect(pagefindFilters(filters, 'country')).toEqual({ year: { any: ['2019'] } });
+    expect(pagefindSort('relevance')).toBeUndefined();
+    expect(pagefindSort('year')).toEqual({ year: 'desc' });
+    expect(pagefindSort('year-asc')).toEqual({ year_oldest: 'asc' });
+  });
+});
+
+describe('one search', () => {
+  it('finds, and says nothing more when the words are known', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('forced labour'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(ids(outcome.results)).toEqual(['labour']);
+    expect(outcome.corrected).toBeUndefined();
+    expect(outcome.ignored).toBeUndefined();
+  });
+
+  it('corrects a misspelt word when the query finds nothing', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('smugling'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.corrected).toEqual({ from: 'smugling', to: 'smuggling' });
+    expect(ids(outcome.results).sort()).toEqual(['migrants', 'smuggling']);
+  });
+
+  it('corrects a misspelt word that Pagefind would silently drop from a longer query', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('forced labuor'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.corrected?.to).toBe('forced labour');
+    expect(ids(outcome.results)).toEqual(['labour']);
+  });
+
+  it('says which word it could not find when there is no close spelling', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('smuggling qqzzx'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.ignored).toEqual(['qqzzx']);
+    expect(outcome.results.length).toBe(2);
+  });
+
+  it('leaves the word being typed alone until typing pauses', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('forced labuo'), { pagefind, vocabulary: async () => VOCABULARY, lastWordInProgress: true });
+    expect(outcome.unchecked).toBe(true);
+    expect(outcome.corrected).toBeUndefined();
+  });
+
+  it('with filters that exclude everything, reports what the words find without them', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('smuggling', { country: ['Nepal'] }), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.results).toEqual([]);
+    expect(outcome.unfilteredCount).toBe(2);
+    expect(outcome.corrected).toBeUndefined();
+  });
+
+  it('with words that never meet, says what each finds alone', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('thailand returnees'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.results).toEqual([]);
+    expect(outcome.wordCounts).toEqual([
+      { word: 'thailand', count: 1 },
+      { word: 'returnees', count: 1 },
+    ]);
+  });
+
+  it('lists by filters alone, newest first, keeping pages that have the sort key', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('', { country: ['Italy'] }), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.sort).toBe('year');
+    expect(ids(outcome.results)).toEqual(['migrants', 'smuggling']);
+  });
+
+  it('joins a prefix typed apart when the index has the joined word', async () => {
+    const pagefind = fakePagefind(PAGES);
+    await expect(joinCompounds('re trafficking returnees', pagefind)).resolves.toBe('retrafficking returnees');
+    await expect(joinCompounds('counter trafficking', pagefind)).resolves.toBe('counter trafficking');
+    await expect(joinCompounds('"re trafficking"', pagefind)).resolves.toBe('"re trafficking"');
+  });
+
+  it('puts results with the words as a phrase first', async () => {
+    const pagefind = fakePagefind([
+      { id: 'apart', text: 'human rights and smuggling', filters: {} },
+      { id: 'phrase', text: 'on human smuggling', filters: {} },
+    ]);
+    const found = await pagefind.search('human smuggling');
+    expect(ids(found.results)).toEqual(['apart', 'phrase']);
+    expect(ids(await phrasesFirst('human smuggling', found.results, pagefind, {}))).toEqual(['phrase', 'apart']);
+  });
+});
+
+describe('filter counts', () => {
+  it('counts a filter’s values as if its own ticks were not there (OR within a filter), others as they are', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const totals = await pagefind.filters();
+    const s = state('smuggling', { country: ['Italy'], category: ['Study'] });
+    const counts = await filterCounts({ state: s, term: 'smuggling' }, pagefind, totals);
+    // Country without its own tick (Study only): migrants (Italy, Libya).
+    expect(counts.country).toMatchObject({ Italy: 1, Libya: 1, Thailand: 0, Nepal: 0 });
+    // Category without its own tick (Italy only): smuggling (Report) and migrants (Study).
+    expect(counts.category).toMatchObject({ Report: 1, Study: 1 });
+  });
+
+  it('without words or ticks, gives the catalogue’s totals', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const totals = await pagefind.filters();
+    const counts = await filterCounts({ state: state(''), term: '' }, pagefind, totals);
+    expect(counts.country).toEqual({ Thailand: 1, Italy: 2, Libya: 1, Nepal: 1 });
+  });
+});
