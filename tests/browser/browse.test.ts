@@ -272,11 +272,13 @@ describe('a publication page', () => {
   it('gives a right-to-left title its language and direction in lists too', async () => {
     const { page } = await openPage(browser, `${base}/languages/ar/`);
     expect(await textOf(page, 'h1')).toBe('Arabic');
-    const title = page.locator('.entry-list bdi[lang="ar"]');
+    const arabicTitle = 'دليل الصحفيين حول الاتجار بالبشر 2019';
+    const item = page.locator('.entry-list > li', { hasText: arabicTitle });
+    const title = item.locator('bdi[lang="ar"]');
     await expect(title.getAttribute('dir')).resolves.toBe('rtl');
-    await expect(title.textContent()).resolves.toBe('دليل الصحفيين حول الاتجار بالبشر 2019');
+    await expect(title.textContent()).resolves.toBe(arabicTitle);
     // The year on the line below is isolated from the title: it stays where it is.
-    expect(await textOf(page, '.entry-list .entry-meta')).toBe('2019 · Toolkit');
+    await expect(item.locator('.entry-meta').textContent()).resolves.toBe('2019 · Toolkit');
     await expectNoAxeViolations(page);
     await page.context().close();
   });
@@ -311,8 +313,12 @@ describe('facet indexes', () => {
     const years = names.slice(0, -1).map(Number);
     expect(years).toEqual([...years].sort((a, b) => b - a));
     const undated = await page.locator('main .facet-values li', { hasText: 'Undated' }).textContent();
-    // Every tenth generated entry and the fixture's undated guidance.
-    expect(undated?.replace(/\s+/g, ' ')).toContain(`(${GENERATED_COUNT / 10 + 1} publications)`);
+    // Every tenth generated entry and the fixture site's undated entries, counted from the files.
+    const undatedFiles = readdirSync(contentDir).filter(
+      (file) => matter(readFileSync(join(contentDir, file), 'utf8')).data.year === undefined,
+    ).length;
+    expect(undatedFiles).toBeGreaterThan(GENERATED_COUNT / 10);
+    expect(undated?.replace(/\s+/g, ' ')).toContain(`(${undatedFiles} publications)`);
     await page.context().close();
   });
 
