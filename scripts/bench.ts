@@ -196,6 +196,7 @@ function searchSeries(target: SearchTarget, list: Awaited<ReturnType<typeof meas
     url: target.url,
     runs: list.map(({ page, query_, ...r }) => ({ ...r, pageByKind: page.byKind, queryByKind: query_.byKind })),
     medianMs: times.length ? median(times) : null,
+    medianFirstMs: list.some((r) => r.firstMs !== null) ? median(list.map((r) => r.firstMs).filter((ms): ms is number => ms !== null)) : null,
     medianPageBytes: median(list.map((r) => r.pageBytes)),
     medianQueryBytes: median(list.map((r) => r.queryBytes)),
     modes: list.map((r) => r.mode),
@@ -207,7 +208,10 @@ async function firstQueries(browser: Browser, target: SearchTarget, queries: str
   for (let i = 0; i < count; i++) {
     const query = queries[i % queries.length]!;
     const r = await measureFirstQuery(browser, target, query);
-    log(`  ${target.name}: "${query}" ${fmtMs(r.ms)} (${r.mode}, ${r.resultCount} results), page ${fmtBytes(r.pageBytes)} + query ${fmtBytes(r.queryBytes)}`);
+    log(
+      `  ${target.name}: "${query}" ${fmtMs(r.ms)} (first result ${fmtMs(r.firstMs)}; ${r.mode}, ${r.resultCount} results), ` +
+        `page ${fmtBytes(r.pageBytes)} + query ${fmtBytes(r.queryBytes)}`,
+    );
     list.push(r);
   }
   return searchSeries(target, list);

@@ -490,7 +490,7 @@ class Sampler {
 }
 
 /** Generates entry `index` of a catalogue (without its final slug). */
-function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; body: string; slugBase: string } {
+function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; body: string } {
   const p = s.profile;
   const titleLength = Math.min(TITLE_MAX - 10, jitter(rng, pickFrom(rng, p.titleLengths, 70)));
   let title = s.words_(rng, Math.max(3, titleLength), 'title');
@@ -524,7 +524,16 @@ function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; b
   if (rng() < p.notesRate) data.notes = s.prose(rng, jitter(rng, pickFrom(rng, p.notesLengths, 120)));
   data.added = s.added.pick(rng);
   const body = rng() < p.bodyRate ? s.body(rng, jitter(rng, pickFrom(rng, p.bodyLengths, 5000), 0.1)) : '';
-  return { data, body, slugBase: slugify(title).slice(0, 80).replace(/-[^-]*$/, '') || `entry` };
+  return { data, body };
+}
+
+/** A title as the validator compares titles across files (case and spacing folded). */
+function titleKey(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function slugBaseOf(title: string): string {
+  return slugify(title).slice(0, 80).replace(/-[^-]*$/, '') || 'entry';
 }
 
 /** Key order of real files (title first, added last), so generated files read like the real ones. */
@@ -538,10 +547,18 @@ export function generateEntries(profile: CatalogueProfile, count: number, option
   const sampler = new Sampler(profile, options.currentYear);
   const seed = String(options.seed ?? 'catalogue-bench');
   const taken = new Set<string>();
+  const titles = new Set<string>();
   const out: SyntheticEntry[] = [];
   for (let i = 0; i < count; i++) {
     const rng = createRng(`${seed}:${i}`);
-    const { data, body, slugBase } = generateOne(sampler, rng, i);
+    const { data, body } = generateOne(sampler, rng, i);
+    // Two files with the same title (and year) are the same publication to the validator: keep titles distinct, as a
+    // real catalogue's are, by adding a long-tail word until the title is new.
+    while (titles.has(titleKey(data.title)) && [...data.title].length < TITLE_MAX - 20) {
+      data.title = `${data.title} ${capitalise(pseudoWord(longTailRank(rng) + 1000))}`;
+    }
+    titles.add(titleKey(data.title));
+    const slugBase = slugBaseOf(data.title);
     let slug = slugBase;
     for (let n = 2; taken.has(slug); n++) slug = `${slugBase}-${n}`;
     taken.add(slug);
