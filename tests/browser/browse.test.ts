@@ -183,6 +183,10 @@ describe('a publication page', () => {
     expect(await textOf(page, 'h1')).toBe(typed);
     expect(await page.title()).toBe(`${typed} · Anti-Trafficking Publications Catalogue`);
     expect(await page.locator('h1 b').count()).toBe(0);
+    // Meta tags carry the title as typed too: never an entity left over from escaping twice.
+    const metas = await page.locator('head meta[content]').evaluateAll((ms) => ms.map((m) => m.getAttribute('content')!));
+    expect(metas.filter((content) => /&(?:amp|quot|lt|gt|#\d+);/.test(content))).toEqual([]);
+    expect(metas.some((content) => content.includes(typed))).toBe(true);
     const fields = page.locator('dl.fields');
     const link = (name: string) => fields.getByRole('link', { name, exact: true });
     await expect(link('Trinidad and Tobago').getAttribute('href')).resolves.toBe('/countries/tt/');
