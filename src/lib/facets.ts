@@ -5,7 +5,7 @@ import { countryName } from './schema/countries';
 import type { Entry } from './schema/entry';
 import { languageName } from './schema/languages';
 import { REGIONS } from './schema/regions';
-import { PAGE_SEGMENT } from './pagination';
+import { PAGE_SEGMENT, pagePath, paginate, type PageOf } from './pagination';
 import { uniqueSlugs } from './slug';
 
 /**
@@ -316,4 +316,51 @@ export function groupByInitial<T extends { name: string }>(values: readonly T[])
     group.values.push(value);
   }
   return [...groups.values()];
+}
+
+export interface IndexJump {
+  initial: string;
+  /** The index page where the initial starts, with the anchor of its heading. */
+  href: string;
+}
+
+export interface FacetIndexPage<T extends { name: string }> {
+  page: PageOf<T>;
+  /** The page's values under their initials; empty when the index is not grouped. */
+  groups: Array<InitialGroup<T>>;
+  /** Links to where each initial starts, across pages; empty when the index is not grouped. */
+  jumps: IndexJump[];
+  /** The page starts in the middle of an initial's group (its first heading says "continued"). */
+  continued: boolean;
+  /** How many values the whole index has. */
+  total: number;
+}
+
+/**
+ * A facet's index split into pages of INDEX_PAGE_SIZE: long alphabetical indexes grouped by initial (the values
+ * reordered so each initial's values are together), with jump links to the page each initial starts on.
+ */
+export function facetIndexPages<T extends { name: string }>(
+  facet: FacetKey,
+  values: readonly T[],
+  pageSize = INDEX_PAGE_SIZE,
+): Array<FacetIndexPage<T>> {
+  const basePath = `/${FACETS[facet].segment}/`;
+  const grouped = groupsByInitial(facet, values.length);
+  const allGroups = grouped ? groupByInitial(values) : [];
+  const ordered = grouped ? allGroups.flatMap((group) => group.values) : [...values];
+  const jumps: IndexJump[] = [];
+  let index = 0;
+  for (const group of allGroups) {
+    jumps.push({ initial: group.initial, href: `${pagePath(basePath, Math.floor(index / pageSize) + 1)}#${group.id}` });
+    index += group.values.length;
+  }
+  return paginate(ordered, basePath, pageSize).map((page) => ({
+    page,
+    groups: grouped ? groupByInitial(page.items) : [],
+    jumps,
+    continued:
+      grouped && page.start > 0 && initialOf(ordered[page.start - 1]!.name) === initialOf(ordered[page.start]!.name),
+    total: ordered.length,
+  }));
 }

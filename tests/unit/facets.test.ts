@@ -6,6 +6,7 @@ import {
   describeFacetValue,
   facetKeys,
   facetNames,
+  facetIndexPages,
   facetPath,
   FACET_KEYS,
   FACETS,
@@ -219,5 +220,48 @@ describe('initials', () => {
     expect(groupsByInitial('author', 500)).toBe(true);
     expect(groupsByInitial('author', 5)).toBe(false);
     expect(groupsByInitial('year', 500)).toBe(false);
+  });
+});
+
+describe('facetIndexPages', () => {
+  const names = (list: string[]) => list.map((name) => ({ name }));
+
+  it('keeps a short index on one page, ungrouped, in its given order', () => {
+    const [only, ...rest] = facetIndexPages('region', names(['Worldwide', 'South America']));
+    expect(rest).toEqual([]);
+    expect(only!.page.items.map((v) => v.name)).toEqual(['Worldwide', 'South America']);
+    expect(only!.groups).toEqual([]);
+    expect(only!.jumps).toEqual([]);
+    expect(only!.page.path).toBe('/regions/');
+  });
+
+  it('splits a long author index into pages, grouped by initial, with jumps to the page each initial starts on', () => {
+    const authors = names([
+      ...Array.from({ length: 30 }, (_, i) => `Adams ${String(i).padStart(2, '0')}`),
+      ...Array.from({ length: 30 }, (_, i) => `Brown ${String(i).padStart(2, '0')}`),
+      'وزارة العدل',
+    ]);
+    const pages = facetIndexPages('author', authors, 25);
+    expect(pages.map((p) => p.page.path)).toEqual(['/authors/', '/authors/page/2/', '/authors/page/3/']);
+    expect(pages[0]!.jumps).toEqual([
+      { initial: 'A', href: '/authors/#initial-a' },
+      { initial: 'B', href: '/authors/page/2/#initial-b' },
+      { initial: 'Other', href: '/authors/page/3/#initial-other' },
+    ]);
+    // Page 2 starts with the last five As: its first group continues page 1's.
+    expect(pages[1]!.continued).toBe(true);
+    expect(pages[1]!.groups.map((g) => [g.initial, g.values.length])).toEqual([
+      ['A', 5],
+      ['B', 20],
+    ]);
+    expect(pages[0]!.continued).toBe(false);
+    expect(pages[2]!.continued).toBe(true);
+    expect(pages.every((p) => p.total === 61)).toBe(true);
+    expect(pages.flatMap((p) => p.page.items)).toHaveLength(61);
+  });
+
+  it('does not say "continued" when a page starts with a new initial', () => {
+    const authors = names([...Array.from({ length: 25 }, (_, i) => `A${i}`), ...Array.from({ length: 25 }, (_, i) => `B${i}`)]);
+    expect(facetIndexPages('author', authors, 25)[1]!.continued).toBe(false);
   });
 });
