@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../../scripts/lib/build-site';
+import { buildSite, removeBuild, type BuiltSite } from '../../scripts/lib/build-site';
 import { shortHash, slugify } from '../../src/lib/slug';
 import { serveStatic } from '../../src/lib/server';
 import {
@@ -41,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
+  if (site) removeBuild(site);
 });
 
 const ENTRY_COUNT = readdirSync('tests/fixtures/site/publications').filter((f) => f.endsWith('.md')).length +
