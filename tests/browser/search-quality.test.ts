@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import * as pagefindNode from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RANKING } from '../../src/lib/search/ranking';
+import type { PagefindRanking } from '../../src/lib/search/pagefind-types';
 import { QUERIES, type QueryCase } from '../search-queries';
 import { launchChromium } from './chromium';
 import { openPage } from './helpers';
@@ -211,5 +213,62 @@ describe('search quality over the real catalogue', () => {
     await ours.page.context().close();
     await stock.page.context().close();
     await plain.page.context().close();
+  });
+
+  it('ranking: the chosen options, measured beside Pagefind’s defaults and variations, do at least as well as the defaults', { timeout: 300_000 }, async () => {
+    const base = inject('catalogueUrl');
+    const { page } = await openPage(browser, `${base}/404.html`);
+    // Ranking alone: plain pagefind.search with each option set, no spelling help (misspellings left out).
+    const cases = QUERIES.filter((c) => c.kind !== 'misspelling');
+    const meta = RANKING.metaWeights ?? {};
+    const variants: Array<[string, PagefindRanking]> = [
+      ['Pagefind 1.5 defaults', {}],
+      ['chosen (src/lib/search/ranking.ts)', RANKING],
+      ['chosen, pageLength 0.25', { ...RANKING, pageLength: 0.25 }],
+      ['chosen, pageLength 0.75 (default)', { ...RANKING, pageLength: 0.75 }],
+      ['chosen, summary weight 1', { ...RANKING, metaWeights: { ...meta, summary: 1 } }],
+      ['chosen, synonyms (aka) weight 1', { ...RANKING, metaWeights: { ...meta, aka: 1 } }],
+      ['chosen, authors weight 1', { ...RANKING, metaWeights: { ...meta, authors: 1 } }],
+    ];
+    const measured: Array<{ name: string; hits: number; meanPosition: number }> = [];
+    for (const [name, ranking] of variants) {
+      await page.reload();
+      const rows = await page.evaluate(
+        async ({ cases, ranking, top }) => {
+          const pagefind = await new Function('path', 'return import(path)')('/pagefind/pagefind.js');
+          await pagefind.options({ ranking });
+          const out: Array<{ slugs: string[]; anchors: string[] }> = [];
+          for (const c of cases) {
+            const any = Object.fromEntries(Object.entries(c.filters ?? {}).map(([key, values]) => [key, { any: values }]));
+            const search = await pagefind.search(c.q === '' ? null : c.q, Object.keys(any).length ? { filters: any } : {});
+            const data = (await Promise.all(
+              search.results.slice(0, top).map((r: { data: () => Promise<unknown> }) => r.data()),
+            )) as Array<{ url: string; sub_results: Array<{ url: string }> }>;
+            const slug = (url: string) => /\/publications\/([^/#?]+)\//.exec(url)?.[1] ?? url;
+            out.push({
+              slugs: data.map((d) => slug(d.url)),
+              anchors: data.flatMap((d) => d.sub_results.filter((s) => s.url.includes('#')).map((s) => `${slug(s.url)}#${s.url.split('#')[1]}`)),
+            });
+          }
+          return out;
+        },
+        { cases, ranking, top: TOP },
+      );
+      const hits = rows.filter((r, i) => isHit(cases[i]!, r)).length;
+      // Mean position of the expected publications (6 when not in the first five): lower is better.
+      const positions = rows.flatMap((r, i) => cases[i]!.expect.map((slug) => (r.slugs.indexOf(slug) + 1 || TOP + 1)));
+      measured.push({ name, hits, meanPosition: positions.reduce((a, b) => a + b, 0) / positions.length });
+    }
+    console.log(
+      [
+        `Ranking, measured on ${cases.length} queries (plain pagefind.search, no spelling help):`,
+        ...measured.map((m) => `  ${m.name.padEnd(36)} hits ${String(m.hits).padStart(3)}   mean position ${m.meanPosition.toFixed(3)}`),
+      ].join('\n'),
+    );
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/search-ranking.json', JSON.stringify(measured, null, 1));
+    const byName = Object.fromEntries(measured.map((m) => [m.name, m]));
+    expect(byName['chosen (src/lib/search/ranking.ts)']!.hits).toBeGreaterThanOrEqual(byName['Pagefind 1.5 defaults']!.hits);
+    await page.context().close();
   });
 });

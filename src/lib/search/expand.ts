@@ -55,36 +55,53 @@ function iseIze(word: string): { s: string; z: string } | undefined {
   return { s: `${m[1]}${vowel}s${m[3]}`, z: `${m[1]}${vowel}z${m[3]}` };
 }
 
+/** Words recur across thousands of pages: each is worked out once per build. */
+const VARIANTS = new Map<string, string[]>();
+const CANONICAL = new Map<string, string>();
+
 /** The other spellings of a (normalized) word: "labour" → ["labor"], "organised" → ["organized"], "cat" → []. */
 export function spellingVariants(word: string): string[] {
-  const listed = US_TO_UK.get(word) ?? UK_TO_US.get(word);
-  if (listed) return [listed];
-  const forms = iseIze(word);
-  if (!forms) return [];
-  return [forms.s === word ? forms.z : forms.s];
+  let variants = VARIANTS.get(word);
+  if (!variants) {
+    const listed = US_TO_UK.get(word) ?? UK_TO_US.get(word);
+    const forms = listed ? undefined : iseIze(word);
+    variants = listed ? [listed] : forms ? [forms.s === word ? forms.z : forms.s] : [];
+    VARIANTS.set(word, variants);
+  }
+  return variants;
 }
 
 /** One spelling for comparing names: the US one ("labour" → "labor", "organisation" → "organization"). */
 export function canonicalSpelling(word: string): string {
-  return UK_TO_US.get(word) ?? iseIze(word)?.z ?? word;
+  let canonical = CANONICAL.get(word);
+  if (canonical === undefined) {
+    canonical = UK_TO_US.get(word) ?? iseIze(word)?.z ?? word;
+    CANONICAL.set(word, canonical);
+  }
+  return canonical;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synonyms
 
 interface Token {
+  /** The word as written ("co-operation", "U.S."). */
+  raw: string;
   /** Punctuation removed, case kept ("U.S." → "US"), for acronyms. */
   exact: string;
+  /** Punctuation removed, lower case ("us"): the word as Pagefind indexes it. */
+  lower: string;
   /** Lower case, US spelling, for everything else. */
   canonical: string;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const chunk of text.split(/\s+/u)) {
-    const exact = stripWord(chunk);
+  for (const raw of text.split(/\s+/u)) {
+    const exact = stripWord(raw);
     if (exact === '') continue;
-    out.push({ exact, canonical: canonicalSpelling(exact.toLocaleLowerCase('en')) });
+    const lower = exact.toLowerCase();
+    out.push({ raw, exact, lower, canonical: canonicalSpelling(lower) });
   }
   return out;
 }
@@ -132,9 +149,9 @@ function matchesAt(text: Token[], at: number, name: CompiledName): boolean {
 }
 
 /** The synonym groups a text names, each with the names it uses. */
-export function synonymMatches(text: string): Map<SynonymGroup, Set<string>> {
+export function synonymMatches(text: string | Token[]): Map<SynonymGroup, Set<string>> {
   const found = new Map<SynonymGroup, Set<string>>();
-  const list = tokens(text);
+  const list = typeof text === 'string' ? tokens(text) : text;
   for (let i = 0; i < list.length; i++) {
     for (const { group, name } of BY_FIRST_WORD.get(list[i]!.canonical) ?? []) {
       if (!matchesAt(list, i, name)) continue;
@@ -154,31 +171,38 @@ export function synonymMatches(text: string): Map<SynonymGroup, Set<string>> {
  * forms. Each once, none the text already has (as a whole name or word).
  */
 export function searchExpansion(text: string): string[] {
+  const list = tokens(text);
   const out = new Set<string>();
-  for (const [group, used] of synonymMatches(text)) {
+  for (const [group, used] of synonymMatches(list)) {
     for (const name of group.names) if (!used.has(name)) out.add(name);
   }
 
-  const present = new Set(indexWords(text));
+  // The words Pagefind indexes: each whole, and the parts of a hyphenated one (as indexWords does).
+  const present = new Set<string>();
+  const hyphenated: Token[] = [];
+  for (const token of list) {
+    present.add(token.lower);
+    if (/[-‐‑‒–—/]/u.test(token.raw)) {
+      hyphenated.push(token);
+      for (const part of indexWords(token.raw)) present.add(part);
+    }
+  }
   for (const word of present) {
     for (const variant of spellingVariants(word)) if (!present.has(variant)) out.add(variant);
   }
   // "victim-centred" is indexed as "victimcentred" too: add "victimcentered" for a query typed "victim-centered".
-  for (const chunk of text.split(/\s+/u)) {
-    const parts = chunk.split(/[-‐‑]+/u).map(normalizeWord);
+  for (const token of hyphenated) {
+    const parts = token.raw.split(/[-‐‑]+/u).map(normalizeWord);
     if (parts.length < 2 || parts.some((p) => p === '')) continue;
     const swapped = parts.map((p) => spellingVariants(p)[0] ?? p);
     if (swapped.some((p, i) => p !== parts[i])) out.add(swapped.join(''));
   }
 
-  const list = tokens(text);
   for (let i = 0; i + 1 < list.length; i++) {
     const here = list[i]!;
     const next = list[i + 1]!;
-    const lower = here.exact.toLocaleLowerCase('en');
-    const nextLower = next.exact.toLocaleLowerCase('en');
-    if (COMPOUND_PREFIXES.has(lower) && /^\p{L}{3,}$/u.test(nextLower)) out.add(lower + nextLower);
-    if (isAcronym(here.exact) && /^\p{Lu}+$/u.test(here.exact) && /^\d+$/u.test(next.exact)) out.add(lower + nextLower);
+    if (COMPOUND_PREFIXES.has(here.lower) && /^\p{L}{3,}$/u.test(next.lower)) out.add(here.lower + next.lower);
+    if (isAcronym(here.exact) && /^\p{Lu}+$/u.test(here.exact) && /^\d+$/u.test(next.exact)) out.add(here.lower + next.lower);
   }
   return [...out].filter((term) => !present.has(normalizeWord(term)));
 }

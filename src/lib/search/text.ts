@@ -14,18 +14,17 @@ const COMBINING_MARKS = /\p{M}/gu;
 /** Possessive endings, removed before punctuation so "IOM's" is the word "IOM". */
 const POSSESSIVE = /['’]s$/i;
 
+/** Plain letters and digits only: nothing to strip or fold (most words; the fast path at build time). */
+const PLAIN = /^[A-Za-z0-9]*$/;
+
 /** One word as Pagefind would search for it, or "" when nothing is left (a dash on its own). */
 export function normalizeWord(raw: string): string {
-  return raw
-    .replace(POSSESSIVE, '')
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(PUNCTUATION, '')
-    .toLocaleLowerCase('en');
+  return stripWord(raw).toLowerCase();
 }
 
 /** The same without lower-casing: for telling an acronym ("US", "ILO") from an ordinary word ("us", "Ilo"). */
 export function stripWord(raw: string): string {
+  if (PLAIN.test(raw)) return raw;
   return raw.replace(POSSESSIVE, '').normalize('NFKD').replace(COMBINING_MARKS, '').replace(PUNCTUATION, '');
 }
 

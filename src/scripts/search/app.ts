@@ -138,9 +138,26 @@ async function run(next: SearchState, mode: HistoryMode): Promise<void> {
     return;
   }
   const typing = mode === 'typing';
-  const outcome = await runSearch(next, { pagefind, vocabulary: loadVocabulary, lastWordInProgress: typing });
-  if (run !== latest) return;
-  const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  let outcome: Outcome;
+  let first: PagefindResultData[];
+  try {
+    outcome = await runSearch(next, { pagefind, vocabulary: loadVocabulary, lastWordInProgress: typing });
+    if (run !== latest) return;
+    // A new word that changes nothing (a space, a repeated word) leaves the list as it is: no flicker.
+    if (current && sameOutcome(current.outcome, outcome) && current.outcome.state.sort === outcome.state.sort) {
+      current = { outcome, shown: current.shown };
+      renderNotice(outcome);
+      renderEmpty(outcome);
+      announce(statusText(outcome), !typing);
+      void refreshFilters(outcome, run, typing);
+      if (outcome.unchecked) void checkLastWord(next, run, pagefind);
+      return;
+    }
+    first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  } catch {
+    if (run === latest) announce('The search failed. Check your connection and try again.', true);
+    return;
+  }
   if (run !== latest) return;
   current = { outcome, shown: first.length };
   renderOutcome(outcome, first);
