@@ -57,6 +57,12 @@ describe('"Cite this" on a publication page', () => {
       expect(externalRequests).toEqual([]);
       await page.context().close();
     }
+    const { page: country } = await openPage(browser, `${base}/countries/md/`);
+    await expect(country.locator('a[type="application/atom+xml"]').first().getAttribute('href')).resolves.toBe('/feeds/countries/md.xml');
+    await expect(country.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
+      ['/data/countries/md.csv', '/data/countries/md.json', '/data/countries/md.bib', '/data/countries/md.ris'],
+    );
+    await country.context().close();
   });
 
   it('keeps a title with </script><!-- as text in the citation, the page and the JSON-LD', async () => {
@@ -264,12 +270,8 @@ describe('open data, feeds and site files as served', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe('Open data');
       await expect(page.getByRole('link', { name: 'CC0 1.0 Universal (public domain dedication)' }).count()).resolves.toBe(1);
       await expect(page.getByRole('rowheader', { name: 'country_names' }).count()).resolves.toBe(1);
-      // FeedLink (inline) for each value with publications: its feed and its four downloads.
-      const moldova = page.locator('.data-facet-list li', { has: page.locator('a[href="/countries/md/"]') });
-      await expect(moldova.locator('a[type="application/atom+xml"]').getAttribute('href')).resolves.toBe('/feeds/countries/md.xml');
-      await expect(moldova.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
-        ['/data/countries/md.csv', '/data/countries/md.json', '/data/countries/md.bib', '/data/countries/md.ris'],
-      );
+      // Per-value files are linked from each browse page (FeedLink inline), which /data/ points to.
+      await expect(page.locator('main a[href="/countries/"]').count()).resolves.toBe(1);
       await expectNoAxeViolations(page);
       await screenshot(page, `cite-data-page-${width}`);
       expect(externalRequests).toEqual([]);
