@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { plugins, type Register } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { displayTitle, type Publication } from '../catalogue';
 import { isRightToLeft } from '../schema/languages';
+import { citationCachePath, citationKey, readCitationCache, writeCitationCache, type CacheStatus } from './cache';
+import { CITEPROC_CALL_ID, citeprocHtml, citeprocInputs } from './citeproc-worker.mjs';
 import { toCsl, type CslItem } from './csl';
+import { CiteprocPool, defaultCitationWorkers, type CiteprocTask } from './pool';
 
 /**
  * Formatted citations, generated at build time with citation-js (citeproc-js) and CSL styles that ship with the
@@ -110,15 +114,12 @@ export function formatCitation(publication: Publication, styleId: StyleId): Form
   const source = ALL_STYLES.find((s) => s.id === styleId);
   if (!style || !source) throw new Error(`Citation style ${styleId} is not available in this build`);
   const item = protectItem(toCsl(publication));
-  // One item per call: formatted together, citeproc would add "2020a/2020b" and "———" across unrelated entries.
-  const entries = plugins.output.format('bibliography', [item], {
-    format: 'html',
-    template: source.template,
-    lang: 'en-US',
-    asEntryArray: true,
-  }) as Array<[string, string]>;
-  const html = entries[0]?.[1];
-  if (html === undefined) throw new Error(`citeproc returned no entry for ${publication.slug} in ${styleId}`);
+  return fromCiteprocHtml(publication, style, citeprocHtml(item, source.template));
+}
+
+/** citeproc's HTML for one entry, read into text and runs (the part of formatting that is the site's own). */
+function fromCiteprocHtml(publication: Publication, style: CitationStyle, html: string | undefined): FormattedCitation {
+  if (html === undefined) throw new Error(`citeproc returned no entry for ${publication.slug} in ${style.id}`);
   const segments = parseCitationHtml(html).map((segment) => ({ ...segment, text: restore(segment.text) }));
   const marked = markTitleLanguage(trimSegments(segments), displayTitle(publication.data), publication.data.title_language);
   return { style, text: segments.map((s) => s.text).join('').trim(), segments: marked };
@@ -148,6 +149,242 @@ export function markTitleLanguage(segments: CitationSegment[], title: string, la
 /** The publication in every style this build offers. */
 export function formatCitations(publication: Publication): FormattedCitation[] {
   return CITATION_STYLES.map((style) => formatCitation(publication, style.id));
+}
+
+/*
+ * Builds: every publication page formats its citation in every style, and citeproc is most of a build's CPU time.
+ * So the first page to ask (CiteThis.astro, through `citationsFor`) starts ONE `precomputeCitations` over the whole
+ * catalogue: citations already in the on-disk cache (cache.ts) are read from it, the rest are formatted in a pool of
+ * worker threads (pool.ts) in page order while the main thread renders, and each page awaits its own. When all are
+ * done the cache file is rewritten if anything changed. The output is the same as `formatCitations`: the same
+ * citeproc call on the same item (citeproc-worker.mjs), then the same reading of its HTML here.
+ */
+
+export interface CitationOptions {
+  /**
+   * Astro's cacheDir (`import { cacheDir } from 'astro:config/server'`) or a folder path: the persistent cache goes
+   * in it (see cache.ts). Null or absent: no persistent cache.
+   */
+  cacheDir?: string | URL | null;
+  /** Worker threads for citations not in the cache (0: format on the main thread). Default: see `precomputeCitations`. */
+  workers?: number;
+  /** Receives the one-line summary when the precomputation ends; default console.info, null for none. */
+  log?: ((line: string) => void) | null;
+}
+
+export interface PrecomputeStats {
+  entries: number;
+  /** Distinct citations (entries × styles). */
+  citations: number;
+  fromCache: number;
+  /** Formatted by citeproc in this run (in workers or on the main thread). */
+  formatted: number;
+  /** Citations citeproc failed on (the page asking for one fails with citeproc's error). */
+  failed: number;
+  workers: number;
+  onMainThread: number;
+  cacheFile?: string;
+  /** `off`: no cacheDir, or the citeproc version could not be read (so no key could be trusted). */
+  cacheStatus: CacheStatus | 'off';
+  cacheWritten: boolean;
+  seconds: number;
+}
+
+interface CiteprocRequest {
+  style: CitationStyle;
+  template: string;
+  item: CslItem;
+  key: string;
+}
+
+interface Session {
+  /** Cache key → citeproc HTML (known) or the pool's task for it. */
+  memo: Map<string, string | CiteprocTask>;
+  pool: CiteprocPool;
+  done: Promise<PrecomputeStats>;
+}
+
+let session: Session | undefined;
+
+/** Below this many citations to format, worker threads cost more to start (~1 s each) than they save. */
+const MIN_CITATIONS_PER_WORKER = 300;
+
+const CITEPROC_PACKAGES = ['citeproc', '@citation-js/core', '@citation-js/plugin-csl'];
+
+/** "citeproc@2.4.63 …", read from the project's node_modules; undefined when they cannot be read. */
+function citeprocVersions(): string | undefined {
+  try {
+    const fromRoot = createRequire(join(process.cwd(), 'package.json'));
+    return CITEPROC_PACKAGES.map((name) => {
+      const { version } = JSON.parse(readFileSync(fromRoot.resolve(`${name}/package.json`), 'utf8')) as { version?: unknown };
+      if (typeof version !== 'string') throw new Error(`${name} has no version`);
+      return `${name}@${version}`;
+    }).join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+let engine: { versions: string | undefined; ids: Map<string, string> } | undefined;
+const engineInfo = () => (engine ??= { versions: citeprocVersions(), ids: new Map() });
+
+/** Everything citeproc's answer depends on besides the item, hashed, per template. */
+function engineId(template: string): string {
+  const { versions, ids } = engineInfo();
+  let id = ids.get(template);
+  if (id === undefined) {
+    const { style, locale } = citeprocInputs(template);
+    id = citationKey(CITEPROC_CALL_ID, versions ?? 'unknown', template, style ?? '', locale ?? '');
+    ids.set(template, id);
+  }
+  return id;
+}
+
+/** What citeproc is asked for one publication, style by style, with the cache key of each answer. */
+function citeprocRequests(publication: Publication): CiteprocRequest[] {
+  const item = protectItem(toCsl(publication));
+  const itemJson = JSON.stringify(item);
+  return CITATION_STYLES.map((style) => {
+    const template = ALL_STYLES.find((s) => s.id === style.id)!.template;
+    return { style, template, item, key: citationKey(engineId(template), itemJson) };
+  });
+}
+
+/**
+ * Starts formatting every publication's citations (see above) and resolves with what it did once all are done.
+ * Pages then get theirs from `citationsFor`. Worker threads: `options.workers`, else CATALOGUE_CITE_WORKERS, else
+ * the cores available (at most 4), and none when fewer than 300 citations per worker need formatting.
+ */
+export function precomputeCitations(
+  publications: readonly Publication[],
+  options: CitationOptions = {},
+): Promise<PrecomputeStats> {
+  const started = performance.now();
+  const cacheFile =
+    options.cacheDir && engineInfo().versions !== undefined ? citationCachePath(options.cacheDir) : undefined;
+  const cached = cacheFile ? readCitationCache(cacheFile) : undefined;
+  const memo = new Map<string, string | CiteprocTask>();
+  const misses: CiteprocRequest[] = [];
+  let fromCache = 0;
+  for (const publication of publications) {
+    for (const request of citeprocRequests(publication)) {
+      if (memo.has(request.key)) continue;
+      const html = cached?.entries.get(request.key);
+      if (html !== undefined) {
+        memo.set(request.key, html);
+        fromCache++;
+      } else {
+        misses.push(request);
+        memo.set(request.key, '');
+      }
+    }
+  }
+  const workers =
+    options.workers ?? Math.min(defaultCitationWorkers(), Math.floor(misses.length / MIN_CITATIONS_PER_WORKER));
+  const templates = Object.fromEntries(
+    [...new Set(misses.map((m) => m.template))].map((template) => [template, citeprocInputs(template).style ?? '']),
+  );
+  const pool = new CiteprocPool(
+    misses.map(({ item, template }) => ({ item, template })),
+    { workers, templates },
+  );
+  misses.forEach((request, i) => memo.set(request.key, pool.tasks[i]!));
+
+  const done = pool.done.then(async () => {
+    const settled = await Promise.allSettled(pool.tasks.map((task) => task.promise));
+    const answers = new Map<CiteprocTask, string>();
+    settled.forEach((result, i) => {
+      if (result.status === 'fulfilled' && result.value !== undefined) answers.set(pool.tasks[i]!, result.value);
+    });
+    const failed = misses.length - answers.size;
+    const stats: PrecomputeStats = {
+      entries: publications.length,
+      citations: memo.size,
+      fromCache,
+      formatted: misses.length,
+      failed,
+      workers: pool.workers,
+      onMainThread: pool.counts.inProcess,
+      cacheFile,
+      cacheStatus: cached?.status ?? 'off',
+      cacheWritten: false,
+      seconds: 0,
+    };
+    // Rewrite when something was formatted or the file holds citations no entry needs any more (pruned here).
+    const stale = cached?.status === 'ok' ? cached.entries.size - fromCache : 0;
+    if (cacheFile && (answers.size > 0 || stale > 0 || cached?.status === 'corrupt')) {
+      try {
+        writeCitationCache(cacheFile, cacheEntries(memo, answers));
+        stats.cacheWritten = true;
+      } catch (error) {
+        console.warn(`[citations] Could not save the citation cache ${cacheFile}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    stats.seconds = (performance.now() - started) / 1000;
+    const log = options.log === undefined ? console.info : options.log;
+    log?.(summary(stats, cached?.reason));
+    return stats;
+  });
+  session = { memo, pool, done };
+  return done;
+}
+
+function* cacheEntries(memo: Map<string, string | CiteprocTask>, answers: Map<CiteprocTask, string>) {
+  for (const [key, value] of memo) {
+    const html = typeof value === 'string' ? value : answers.get(value);
+    if (html !== undefined) yield [key, html] as const;
+  }
+}
+
+function summary(stats: PrecomputeStats, corruptReason: string | undefined): string {
+  const n = (value: number) => value.toLocaleString('en');
+  const where =
+    stats.formatted === 0
+      ? ''
+      : ` (${stats.workers ? `${n(stats.workers)} worker thread${stats.workers === 1 ? '' : 's'}, ` : ''}${n(stats.onMainThread)} on the main thread)`;
+  const cache =
+    stats.cacheStatus === 'off'
+      ? 'no cache'
+      : `${stats.cacheStatus === 'corrupt' ? `ignored an unreadable cache (${corruptReason}); ` : ''}cache ${stats.cacheWritten ? 'saved' : 'unchanged'}`;
+  return (
+    `[citations] ${n(stats.entries)} entries, ${n(stats.citations)} citations: ${n(stats.fromCache)} from the cache, ` +
+    `${n(stats.formatted)} formatted${where}${stats.failed ? `, ${n(stats.failed)} failed` : ''} in ` +
+    `${stats.seconds.toFixed(2)} s; ${cache}${stats.cacheFile ? ` (${stats.cacheFile})` : ''}`
+  );
+}
+
+/**
+ * One publication's citations, the same as `formatCitations` gives. With `publications` (the whole catalogue, in
+ * page order), the first call starts `precomputeCitations` for all of them; later calls await their own from it.
+ * A publication the precomputation does not know (or knows with other data) is formatted here and now.
+ */
+export async function citationsFor(
+  publication: Publication,
+  options: CitationOptions & { publications?: readonly Publication[] } = {},
+): Promise<FormattedCitation[]> {
+  if (!session && options.publications) void precomputeCitations(options.publications, options);
+  const current = session;
+  return Promise.all(
+    citeprocRequests(publication).map(async ({ style, template, item, key }) => {
+      const known = current?.memo.get(key);
+      let html: string | undefined;
+      if (known === undefined) {
+        html = citeprocHtml(item, template);
+      } else if (typeof known === 'string') {
+        html = known;
+      } else {
+        // Not started by a worker yet: format it here rather than wait.
+        current!.pool.take(known);
+        html = await known.promise;
+      }
+      return fromCiteprocHtml(publication, style, html);
+    }),
+  );
+}
+
+/** Forgets the precomputation (tests; a long-running process that reloads the catalogue). */
+export function resetCitations(): void {
+  session = undefined;
 }
 
 interface Emphasis {
