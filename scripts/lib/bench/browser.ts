@@ -49,10 +49,24 @@ function kindOf(url: string, type: string): string {
 class NetworkMeter {
   private readonly finished: Array<{ url: string; type: string; bytes: number }> = [];
   private readonly pending = new Set<Promise<void>>();
+  /** Requests started and not yet finished or failed, and when the last one started or ended (Date.now()). */
+  inflight = 0;
+  lastActivity = Date.now();
 
   static async attach(page: Page): Promise<NetworkMeter> {
     const meter = new NetworkMeter();
-    page.context().on('requestfinished', (request) => {
+    const context = page.context();
+    context.on('request', () => {
+      meter.inflight++;
+      meter.lastActivity = Date.now();
+    });
+    const ended = () => {
+      meter.inflight = Math.max(0, meter.inflight - 1);
+      meter.lastActivity = Date.now();
+    };
+    context.on('requestfailed', ended);
+    context.on('requestfinished', ended);
+    context.on('requestfinished', (request) => {
       const url = request.url();
       if (url.startsWith('data:')) return;
       // Browsers ask for /favicon.ico on their own; it is not part of the page.
@@ -136,6 +150,11 @@ export interface SearchTarget {
   results: string;
   /** What counts as a rendered result inside it. */
   item: string;
+  /**
+   * 'as-you-type' when the page is known to search while typing (never submitted: a slow search is waited for);
+   * 'auto' to submit with Enter when the results area has not changed AS_YOU_TYPE_WAIT_MS after the last key.
+   */
+  typing?: 'as-you-type' | 'auto';
 }
 
 export interface SearchRun {
@@ -202,7 +221,7 @@ interface BenchState {
 /** How long to wait for a first change of the results area after the last key before submitting with Enter. */
 const AS_YOU_TYPE_WAIT_MS = 15_000;
 /** How long to wait for results to be painted and then stay unchanged for a second. */
-const RESULTS_WAIT_MS = 30_000;
+const RESULTS_WAIT_MS = 60_000;
 
 async function readState(page: Page): Promise<BenchState | null> {
   try {
@@ -212,13 +231,18 @@ async function readState(page: Page): Promise<BenchState | null> {
   }
 }
 
-/** Waits until the results have stopped changing for `quietMs`; null when nothing came within `timeoutMs`. */
-async function waitForPaintedResults(page: Page, quietMs: number, timeoutMs: number) {
+/**
+ * Waits until results are painted and then nothing changes for `quietMs` — neither the results area nor the network
+ * (a result list that fills in as fragments arrive is not finished while they are still loading); null when no
+ * results came within `timeoutMs`.
+ */
+async function waitForPaintedResults(page: Page, meter: NetworkMeter, quietMs: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   let last: Awaited<ReturnType<typeof readState>> = null;
   while (Date.now() < deadline) {
     const state = await readState(page);
-    if (state?.painted && state.items > 0 && Date.now() - state.painted >= quietMs) return state;
+    const networkQuiet = meter.inflight === 0 && Date.now() - meter.lastActivity >= quietMs;
+    if (state?.painted && state.items > 0 && Date.now() - state.painted >= quietMs && networkQuiet) return state;
     last = state;
     await page.waitForTimeout(100);
   }
@@ -249,8 +273,8 @@ export async function measureFirstQuery(browser: Browser, target: SearchTarget, 
     // slow one: loading the WASM and index of a large catalogue on a loaded machine takes seconds); a page that does
     // not is submitted with Enter.
     const deadline = Date.now() + AS_YOU_TYPE_WAIT_MS;
-    let changed = false;
-    while (Date.now() < deadline) {
+    let changed = target.typing === 'as-you-type';
+    while (!changed && Date.now() < deadline) {
       if ((await readState(page))?.lastChange) {
         changed = true;
         break;
@@ -261,7 +285,7 @@ export async function measureFirstQuery(browser: Browser, target: SearchTarget, 
       mode = 'submit';
       await Promise.all([page.waitForNavigation({ timeout: 15_000 }).catch(() => undefined), page.keyboard.press('Enter')]);
     }
-    const state = await waitForPaintedResults(page, 1000, RESULTS_WAIT_MS);
+    const state = await waitForPaintedResults(page, meter, 1000, RESULTS_WAIT_MS);
     await settle(page, 300);
     const queryTransfer = await meter.snapshot(`${target.url} + "${query}"`, before);
     if (!state) mode = 'no-results';

@@ -467,7 +467,10 @@ export function toMarkdown(results: Results): string {
       out.push('');
     }
     const profiles: Array<[string, CpuProfileSummary | undefined]> = [
-      ['the catalogue build (`node --cpu-prof`, one extra build, main thread)', s.cpuProfile],
+      [
+        'the catalogue build (`node --cpu-prof`, one extra build; V8 threads that exit normally — worker threads that are terminated and the Pagefind binary are not sampled)',
+        s.cpuProfile,
+      ],
       ['the validator (`NODE_OPTIONS=--cpu-prof`, one extra run, every process and worker)', s.validate.cpuProfile],
     ];
     for (const [what, profile] of profiles) {
