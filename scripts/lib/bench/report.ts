@@ -70,6 +70,8 @@ export interface Results {
   sizes: SizeResult[];
   goals: Goal[];
   diagnosis: string[];
+  /** bench/analysis.md at the time results.md was written. */
+  analysis?: string;
   notes: string[];
 }
 
@@ -403,6 +405,12 @@ export function toMarkdown(results: Results): string {
   out.push('');
   out.push(table(['Goal', 'Target', 'Measured', ''], results.goals.map((g) => [g.goal, g.target, g.measured, `**${g.status}**`])));
   out.push('');
+  if (results.analysis) {
+    out.push('## Analysis: causes and proposed fixes (bench/analysis.md)');
+    out.push('');
+    out.push(results.analysis);
+    out.push('');
+  }
   for (const s of results.sizes) {
     out.push(`## ${s.entries.toLocaleString('en')} entries`);
     out.push('');
@@ -493,12 +501,7 @@ export function toMarkdown(results: Results): string {
       out.push('');
     }
   }
-  if (results.diagnosis.length) {
-    out.push('## Diagnosis of missed goals');
-    out.push('');
-    for (const d of results.diagnosis) out.push(`- ${d}`);
-    out.push('');
-  }
+
   if (results.notes.length) {
     out.push('## How it was measured');
     out.push('');
