@@ -68,6 +68,13 @@ async function resultHrefs(page: Page): Promise<string[]> {
   return page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 }
 
+/** Opens the filter panel (folded by default: its data loads when opened) and waits for its values. */
+async function openFilters(page: Page): Promise<void> {
+  const panel = page.locator('#filters-panel');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  await page.locator('fieldset:not([hidden]) .filter-values li').first().waitFor();
+}
+
 function query(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
@@ -75,6 +82,8 @@ function query(page: Page): URLSearchParams {
 describe('search on the fixture site', () => {
   it('searches as you type, announces the count, shows year, category, authors and a highlighted excerpt', async () => {
     const { page, externalRequests } = await openPage(browser, `${fixture()}/search/`);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await expect(page.locator('#search-status').getAttribute('role')).resolves.toBe('status');
     await expect(page.locator('#search-status').getAttribute('aria-live')).resolves.toBe('polite');
     await page.locator('#search-input').click();
@@ -85,6 +94,9 @@ describe('search on the fixture site', () => {
     await expect(item.locator('.entry-meta').textContent()).resolves.toBe('2015 · Study · International Labour Organization');
     await expect(item.locator('.excerpt mark').first().textContent()).resolves.toMatch(/recruitment/i);
     expect(query(page).get('q')).toBe('recruitment');
+    // Only what the query needs: no filter data (the panel is folded) and no spelling vocabulary (all words known).
+    expect(requested.filter((path) => path.startsWith('/pagefind/filter/') || path.endsWith('vocabulary.json'))).toEqual([]);
+    expect(requested.some((path) => path.startsWith('/pagefind/fragment/'))).toBe(true);
     expect(externalRequests).toEqual([]);
     await page.context().close();
   });
@@ -138,6 +150,9 @@ describe('search on the fixture site', () => {
   it('filters with real checkboxes whose names carry their counts, combined with the words and with each other', async () => {
     const { page } = await openPage(browser, `${fixture()}/search/?q=fixture`);
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found`));
+    // Folded until opened, so a search that does not filter does not download the filters.
+    await expect(page.locator('#filters-panel').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    await openFilters(page);
     const jordan = inCountry('JO');
     const either = inCountry('JO', 'NP');
     const toolkits = either.filter((f) => f.category === 'toolkit');
@@ -255,6 +270,11 @@ describe('search on the fixture site', () => {
     expect(guard).toBeLessThan(40);
     await page.keyboard.type('fixture');
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found`));
+    // Tab to the filters' summary and open it with Enter.
+    guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.tagName)) !== 'SUMMARY' && guard++ < 10) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('fieldset:not([hidden]) .filter-values li').first().waitFor();
     const focused = () =>
       page.evaluate(() => {
         const a = document.activeElement as HTMLInputElement | HTMLAnchorElement | null;
@@ -309,7 +329,7 @@ describe('search on the real catalogue', () => {
     const total = Number(/^(\d+) publications/.exec(text)?.[1]);
     expect(total).toBeGreaterThan(20);
     expect(await page.locator('#search-results > li').count()).toBe(10);
-    await page.locator('fieldset[data-filter-key="region"] li').first().waitFor();
+    await openFilters(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: /^Show more results/ }).click();
     await page.locator('#search-results > li').nth(19).waitFor();
@@ -349,8 +369,7 @@ describe('search on the real catalogue', () => {
         const { page } = await openPage(browser, `${catalogue()}/search/${search}`, { width });
         await status(page);
         if (name !== 'empty') await page.locator('#search-results > li').first().waitFor();
-        await page.locator('fieldset:not([hidden]) li').first().waitFor({ state: 'attached' });
-        if (width === 320 && name === 'filters') await page.locator('#filters-panel').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+        if (name === 'filters' || name === 'empty') await openFilters(page);
         // Nothing may be wider than the screen.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCounts, joinCompounds, phrasesFirst, runSearch } from '../../src/lib/search/engine';
+import { COUNT_ONLY, filterCounts, joinCompounds, phrasesFirst, runSearch } from '../../src/lib/search/engine';
 import type {
   FilterCounts,
   PagefindApi,
@@ -156,11 +156,26 @@ describe('one search', () => {
     expect(outcome.results.length).toBe(2);
   });
 
-  it('leaves the word being typed alone until typing pauses', async () => {
+  it('while typing, searches quickly: no spelling checks until typing pauses', async () => {
     const pagefind = fakePagefind(PAGES);
-    const outcome = await runSearch(state('forced labuo'), { pagefind, vocabulary: async () => VOCABULARY, lastWordInProgress: true });
+    const outcome = await runSearch(state('forced labuo'), { pagefind, vocabulary: async () => VOCABULARY, quick: true });
     expect(outcome.unchecked).toBe(true);
     expect(outcome.corrected).toBeUndefined();
+    expect(pagefind.searches.filter((s) => s.startsWith('"'))).toEqual(['"forced labuo"']); // the phrase only
+  });
+
+  it('checks words with count-only searches (a filter no page has), not by building their results', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const calls: Array<[string | null, unknown]> = [];
+    const search = pagefind.search;
+    pagefind.search = (term, options) => {
+      calls.push([term, options]);
+      return search(term, options);
+    };
+    await runSearch(state('forced labour'), { pagefind, vocabulary: async () => VOCABULARY });
+    const checks = calls.filter(([term]) => term === '"forced"' || term === '"labour"');
+    expect(checks).toHaveLength(2);
+    for (const [, options] of checks) expect(options).toEqual(COUNT_ONLY);
   });
 
   it('with filters that exclude everything, reports what the words find without them', async () => {
@@ -211,7 +226,8 @@ describe('filter counts', () => {
     const pagefind = fakePagefind(PAGES);
     const totals = await pagefind.filters();
     const s = state('smuggling', { country: ['Italy'], category: ['Study'] });
-    const counts = await filterCounts({ state: s, term: 'smuggling' }, pagefind, totals);
+    const outcome = await runSearch(s, { pagefind, vocabulary: async () => VOCABULARY });
+    const counts = await filterCounts(outcome, pagefind, totals);
     // Country without its own tick (Study only): migrants (Italy, Libya).
     expect(counts.country).toMatchObject({ Italy: 1, Libya: 1, Thailand: 0, Nepal: 0 });
     // Category without its own tick (Italy only): smuggling (Report) and migrants (Study).
@@ -221,7 +237,18 @@ describe('filter counts', () => {
   it('without words or ticks, gives the catalogue’s totals', async () => {
     const pagefind = fakePagefind(PAGES);
     const totals = await pagefind.filters();
-    const counts = await filterCounts({ state: state(''), term: '' }, pagefind, totals);
+    const counts = await filterCounts({ state: state(''), term: '', filters: {}, totalFilters: {} }, pagefind, totals);
     expect(counts.country).toEqual({ Thailand: 1, Italy: 2, Libya: 1, Nepal: 1 });
+  });
+
+  it('with ticks in one filter only, needs no extra search', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const totals = await pagefind.filters();
+    const outcome = await runSearch(state('smuggling', { country: ['Italy'] }), { pagefind, vocabulary: async () => VOCABULARY });
+    const before = pagefind.searches.length;
+    const counts = await filterCounts(outcome, pagefind, totals);
+    expect(pagefind.searches.length).toBe(before);
+    expect(counts.country).toMatchObject({ Italy: 2, Libya: 1, Thailand: 0 });
+    expect(counts.category).toMatchObject({ Report: 1, Study: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearchOptions } from './pagefind-types';
+import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearch, PagefindSearchOptions } from './pagefind-types';
 import { suggestQuery, type Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
@@ -29,7 +29,9 @@ export interface Outcome {
   unfilteredCount: number;
   /** Pagefind's counts of filter values among these results. */
   filters: FilterCounts;
-  /** The last word was still being typed and is not checked yet. */
+  /** The same among the words' results without any filter. */
+  totalFilters: FilterCounts;
+  /** A quick search (see EngineDeps.quick): the words' spelling is not checked yet. */
   unchecked?: boolean;
   /** Words of the query the index has nothing for and no close spelling of, left out by Pagefind. */
   ignored?: string[];
@@ -42,10 +44,11 @@ export interface Outcome {
 export interface EngineDeps {
   pagefind: PagefindApi;
   /**
-   * The reader is still typing the last word ("traffickin" on the way to "trafficking"): it is not checked or
-   * corrected yet (the page checks again when typing pauses; see `Outcome.unchecked`).
+   * While the reader types: only the search itself (and its phrase search), no spelling checks, which would
+   * catch every half-typed word ("traffickin") and cost a search per word. The page runs the full search when
+   * typing pauses (see `Outcome.unchecked`), mostly from Pagefind's cache.
    */
-  lastWordInProgress?: boolean;
+  quick?: boolean;
   /** Loads the spelling vocabulary (fetched once, only when a query finds nothing). */
   vocabulary: () => Promise<Vocabulary | undefined>;
 }
@@ -57,6 +60,19 @@ export function searchOptions(state: SearchState, sort: SortKey, except?: Filter
   const pfSort = pagefindSort(sort);
   if (pfSort) options.sort = pfSort;
   return options;
+}
+
+/**
+ * A filter no page has: searching with it returns no results (and loads no filter chunk), but Pagefind still says
+ * how many the words alone find (`unfilteredResultCount`). On 10,000 entries, turning a common word's thousands of
+ * results into JavaScript objects costs far more than finding them, so every check that only needs a count uses
+ * this.
+ */
+export const COUNT_ONLY: PagefindSearchOptions = { filters: { count_only: { any: ['none'] } } };
+
+/** How many pages the words find, without building their results. */
+export async function countOnly(pagefind: PagefindApi, term: string): Promise<number> {
+  return (await pagefind.search(term, COUNT_ONLY)).unfilteredResultCount;
 }
 
 /** The searched term: null (all entries) when there are no words, for browsing by filters alone. */
@@ -90,7 +106,7 @@ export async function joinCompounds(q: string, pagefind: PagefindApi): Promise<s
     if (!prefix || !next || !COMPOUND_PREFIXES.has(prefix) || !/^\p{L}{3,}$/u.test(next)) continue;
     if (/["“”]/u.test(parts[i]! + parts[i + 2]!)) continue;
     const joined = prefix + next;
-    if ((await pagefind.search(`"${joined}"`)).results.length === 0) continue;
+    if ((await countOnly(pagefind, `"${joined}"`)) === 0) continue;
     parts.splice(i, 3, joined);
   }
   return parts.join('');
@@ -106,12 +122,19 @@ export async function phrasesFirst(
   results: PagefindResult[],
   pagefind: PagefindApi,
   options: PagefindSearchOptions,
+  phraseSearch?: Promise<PagefindSearch | undefined>,
 ): Promise<PagefindResult[]> {
-  if (words(q).length < 2 || /["“”]/u.test(q) || results.length < 2) return results;
-  const phrase = await pagefind.search(`"${q}"`, options);
+  const phrase = await (phraseSearch ?? searchPhrase(q, pagefind, options));
+  if (!phrase || results.length < 2) return results;
   if (phrase.results.length === 0 || phrase.results.length >= results.length) return results;
   const inPhrase = new Set(phrase.results.map((r) => r.id));
   return [...results.filter((r) => inPhrase.has(r.id)), ...results.filter((r) => !inPhrase.has(r.id))];
+}
+
+/** The exact-phrase search for a query of several words (undefined for one word or a quoted query). */
+function searchPhrase(q: string, pagefind: PagefindApi, options: PagefindSearchOptions): Promise<PagefindSearch | undefined> {
+  if (words(q).length < 2 || /["“”]/u.test(q)) return Promise.resolve(undefined);
+  return pagefind.search(`"${q}"`, options);
 }
 
 export async function runSearch(state: SearchState, deps: EngineDeps): Promise<Outcome> {
@@ -120,6 +143,8 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
   const sort: SortKey = typed === '' && state.sort === 'relevance' ? 'year' : state.sort;
   const options = searchOptions(state, sort);
   const q = typed === '' ? '' : await joinCompounds(typed, pagefind);
+  // The phrase search runs beside the main one, not after it.
+  const phrase = sort === 'relevance' && q !== '' ? searchPhrase(q, pagefind, options) : Promise.resolve(undefined);
   const first = await pagefind.search(termOf(q), options);
   const outcome: Outcome = {
     state,
@@ -128,25 +153,29 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     results: first.results,
     unfilteredCount: q === '' ? first.results.length : first.unfilteredResultCount,
     filters: first.filters,
+    totalFilters: first.totalFilters,
   };
   if (q === '') return outcome;
-  if (sort === 'relevance') outcome.results = await phrasesFirst(q, outcome.results, pagefind, options);
+  outcome.results = await phrasesFirst(q, outcome.results, pagefind, options, phrase);
+  if (deps.quick) {
+    outcome.unchecked = true;
+    return outcome;
+  }
 
   // Words the index has nothing for. Pagefind 1.5 quietly leaves such a word out of a longer query ("forced labuor"
   // is searched as "forced"), and may match a short word the query word starts with ("kittens" finds "kit"), so
   // each word is checked on its own with an exact search (quoted: whole word or its stem, no prefixes), whose index
   // chunks the query has already loaded.
   const list = queryWords(q);
-  const inProgress = deps.lastWordInProgress === true && /\S$/u.test(state.q) && list.length > 0;
-  const checked = list.filter((w, i) => isSpellable(w.word) && !(inProgress && i === list.length - 1));
-  if (inProgress && isSpellable(list[list.length - 1]!.word)) outcome.unchecked = true;
-  const exact = await Promise.all(checked.map(async (w) => (await pagefind.search(`"${w.word}"`)).results.length));
+  const checked = list.filter((w) => isSpellable(w.word));
+  const exact = await Promise.all(checked.map((w) => countOnly(pagefind, `"${w.word}"`)));
   const unknown = checked.filter((_, i) => exact[i] === 0);
   if (unknown.length > 0 && unknown.length === list.length) {
     // No word of the query is in the index: whatever Pagefind returned are near misses ("kit" for "kittens").
     outcome.results = [];
     outcome.unfilteredCount = 0;
     outcome.filters = {};
+    outcome.totalFilters = {};
   }
   if (unknown.length > 0) {
     const vocabulary = await deps.vocabulary().catch(() => undefined);
@@ -161,6 +190,7 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
             sort === 'relevance' ? await phrasesFirst(suggestion.query, second.results, pagefind, options) : second.results,
           unfilteredCount: second.unfilteredResultCount,
           filters: second.filters,
+          totalFilters: second.totalFilters,
           corrected: { from: typed, to: suggestion.query },
         };
       }
@@ -183,29 +213,28 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
 
 /**
  * Counts for every filter value, given the words and the other filters: "if you also tick this". Values of one
- * filter combine with OR, so a filter's own counts come from a search without that filter's ticks (one extra
- * search per filter that has ticks); the others come from the main search.
+ * filter combine with OR, so a filter's own counts leave out its own ticks. They come from the search already
+ * made whenever possible (Pagefind counts among the results, `filters`, and among the words' results before any
+ * filter, `totalFilters`); only when ticks are spread over two filters or more does a filter need a search of
+ * its own. Pagefind counts only filters whose chunks are loaded: the page loads them all (`pagefind.filters()`,
+ * which also gives `totals`) before its first search.
  */
 export async function filterCounts(
-  outcome: Pick<Outcome, 'state' | 'term'>,
+  outcome: Pick<Outcome, 'state' | 'term' | 'filters' | 'totalFilters'>,
   pagefind: PagefindApi,
   totals: FilterCounts,
 ): Promise<Record<FilterKey, Record<string, number>>> {
   const { state } = outcome;
   const term = termOf(outcome.term);
   const counts = {} as Record<FilterKey, Record<string, number>>;
-  // Pagefind counts filter values only once their chunks are loaded (`totals` came from `pagefind.filters()`,
-  // which loads them), so the counts come from searches made now, not from the search that found the results.
-  let main: Promise<FilterCounts> | undefined;
-  const mainCounts = () => (main ??= pagefind.search(term, searchOptions(state, 'relevance')).then((s) => s.filters));
   await Promise.all(
     FILTER_KEYS.map(async (key) => {
       const others = pagefindFilters(state.filters, key);
-      if (term === null && Object.keys(others).length === 0) {
-        // Nothing but this filter's own ticks: its counts are the catalogue's.
-        counts[key] = { ...(totals[key] ?? {}) };
+      if (Object.keys(others).length === 0) {
+        // No other filter ticked: the counts before any filter (the catalogue's, without words).
+        counts[key] = { ...((term === null ? totals : outcome.totalFilters)[key] ?? {}) };
       } else if (state.filters[key].length === 0) {
-        counts[key] = { ...((await mainCounts())[key] ?? {}) };
+        counts[key] = { ...(outcome.filters[key] ?? {}) };
       } else {
         const without = await pagefind.search(term, searchOptions(state, 'relevance', key));
         counts[key] = { ...(without.filters[key] ?? {}) };

@@ -1,5 +1,5 @@
 import { filterCounts, runSearch, type Outcome } from '../../lib/search/engine';
-import type { FilterCounts, PagefindApi, PagefindResultData } from '../../lib/search/pagefind-types';
+import type { FilterCounts, PagefindResultData } from '../../lib/search/pagefind-types';
 import { PAGE_SIZE } from '../../lib/search/ranking';
 import {
   FILTER_KEYS,
@@ -12,7 +12,7 @@ import {
   type SearchState,
   type SortKey,
 } from '../../lib/search/state';
-import { loadPagefind, loadVocabulary, pagefindRequested } from './load';
+import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
 import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
 
 /**
@@ -20,9 +20,11 @@ import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } 
  * URL: typing replaces the current history entry (one entry per typed query, not per key), ticking a filter or
  * changing the order pushes a new one, and Back/Forward restore the state from the URL.
  *
- * Speed: a search starts on every keystroke with no delay (a timer would add its delay to every query); a newer
- * search makes older ones stop before they load any result data, which is where the bytes are. What is not urgent
- * waits until typing pauses: filter counts (extra searches) and the spoken result count.
+ * Speed: a search starts on a keystroke with no delay (a timer would add its delay to every query), one at a time
+ * (a key pressed meanwhile only replaces the next search; see `pump`); a newer search makes an older one stop
+ * before it loads any result data. While typing, a search is quick (no spelling checks); when typing pauses
+ * (SETTLE_MS) the full search runs, mostly from the cache, and brings spelling help, filter counts and the spoken
+ * count. Nothing in the result list changes then unless the full search changes the results.
  */
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -39,6 +41,7 @@ const panel = $<HTMLDetailsElement>('#filters-panel');
 const selectedCount = $<HTMLElement>('#filters-selected');
 const clearFilters = $<HTMLButtonElement>('#clear-filters');
 const sortSelect = $<HTMLSelectElement>('#search-sort');
+const filtersLoading = $<HTMLElement>('#filters-loading');
 const fieldsets = new Map<FilterKey, HTMLFieldSetElement>(
   [...document.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter-key]')].map((f) => [
     f.dataset.filterKey as FilterKey,
@@ -56,9 +59,7 @@ let latest = 0;
 /** True while the current history entry was made by typing (so further typing replaces it). */
 let typingEntry = false;
 let current: { outcome: Outcome; shown: number } | undefined;
-let totals: FilterCounts | undefined;
 const expanded = new Set<FilterKey>();
-let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
 type HistoryMode = 'none' | 'typing' | 'push';
 
@@ -89,14 +90,12 @@ function statusText(outcome: Outcome): string {
   return `${plural(outcome.results.length, 'publication', 'publications')} found${words}${filterSummary(s)}${order}.`;
 }
 
-/** Speaks (and shows) the count once the reader has stopped typing, so a screen reader does not chatter. */
-function announce(text: string, immediately: boolean): void {
-  clearTimeout(quietTimer);
-  const apply = () => {
-    if (status.textContent !== text) status.textContent = text;
-  };
-  if (immediately) apply();
-  else quietTimer = setTimeout(apply, 500);
+/**
+ * Shows and speaks (role=status) the count. Called for full searches only, so while the reader types a screen
+ * reader is not interrupted on every key; the count comes when typing pauses.
+ */
+function announce(text: string): void {
+  if (status.textContent !== text) status.textContent = text;
 }
 
 function syncControls(s: SearchState): void {
@@ -116,84 +115,114 @@ function showIdle(): void {
   notice.hidden = true;
   empty.hidden = true;
   intro.hidden = false;
-  announce('', true);
+  announce('');
 }
 
-async function run(next: SearchState, mode: HistoryMode): Promise<void> {
-  const run = ++latest;
+/**
+ * One search at a time: Pagefind answers in order, and on 10,000 entries a common word takes a while, so searches
+ * for every key would queue up behind each other. A key pressed while a search runs only replaces the next search
+ * to run; the keys in between are never searched.
+ */
+interface Job {
+  next: SearchState;
+  mode: HistoryMode | 'settle';
+  run: number;
+}
+let pending: Job | undefined;
+let busy = false;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** How long typing must pause before the full search (spelling checks, filter counts, the spoken count). */
+const SETTLE_MS = 400;
+
+function run(next: SearchState, mode: HistoryMode): void {
+  const job: Job = { next, mode, run: ++latest };
   state = next;
+  clearTimeout(settleTimer);
   updateHistory(next, mode);
   syncControls(next);
   if (isEmptySearch(next)) {
+    pending = undefined;
     showIdle();
     // The catalogue's totals, once Pagefind is loaded (it loads when the reader focuses the box, not before).
-    if (pagefindRequested()) void refreshFilters(undefined, run);
+    if (pagefindRequested()) void refreshFilters(undefined, job.run);
     return;
   }
-  let pagefind: PagefindApi;
-  try {
-    pagefind = await loadPagefind();
-  } catch {
-    if (run === latest) announce('Search could not be loaded. Reload the page to try again, or browse below.', true);
+  // One or two letters typed so far ("t", "tr") match nearly everything, and on a large catalogue such a search is
+  // slow and useless: it waits for a pause in typing (an acronym such as "UN" or "EU" is then searched in full).
+  if (mode === 'typing' && next.q.replace(/[^\p{L}\p{N}]/gu, '').length < 3) {
+    settleTimer = setTimeout(() => {
+      if (job.run === latest) enqueue({ ...job, mode: 'settle' });
+    }, SETTLE_MS);
     return;
   }
-  const typing = mode === 'typing';
-  let outcome: Outcome;
-  let first: PagefindResultData[];
+  enqueue(job);
+}
+
+function enqueue(job: Job): void {
+  pending = job;
+  if (!busy) void pump();
+}
+
+async function pump(): Promise<void> {
+  busy = true;
+  while (pending) {
+    const job = pending;
+    pending = undefined;
+    await execute(job).catch(() => {
+      if (job.run === latest) announce('The search failed. Check your connection and try again.');
+    });
+  }
+  busy = false;
+}
+
+async function execute(job: Job): Promise<void> {
+  const { next, mode, run } = job;
+  let loaded: LoadedPagefind;
   try {
-    outcome = await runSearch(next, { pagefind, vocabulary: loadVocabulary, lastWordInProgress: typing });
-    if (run !== latest) return;
-    // A new word that changes nothing (a space, a repeated word) leaves the list as it is: no flicker.
-    if (current && sameOutcome(current.outcome, outcome) && current.outcome.state.sort === outcome.state.sort) {
-      current = { outcome, shown: current.shown };
-      renderNotice(outcome);
-      renderEmpty(outcome);
-      announce(statusText(outcome), !typing);
-      void refreshFilters(outcome, run, typing);
-      if (outcome.unchecked) void checkLastWord(next, run, pagefind);
-      return;
-    }
-    first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    loaded = await loadPagefind();
   } catch {
-    if (run === latest) announce('The search failed. Check your connection and try again.', true);
+    if (run === latest) announce('Search could not be loaded. Reload the page to try again, or browse below.');
     return;
   }
   if (run !== latest) return;
-  current = { outcome, shown: first.length };
-  renderOutcome(outcome, first);
-  announce(statusText(outcome), !typing);
-  void refreshFilters(outcome, run, typing);
-  if (outcome.unchecked) void checkLastWord(next, run, pagefind);
+  const quick = mode === 'typing';
+  const outcome = await runSearch(next, { pagefind: loaded.pagefind, vocabulary: loadVocabulary, quick });
+  if (run !== latest) return;
+  // The same results as on screen (a space typed, the full search after a quick one): the list stays as it is.
+  if (!(current && sameOutcome(current.outcome, outcome))) {
+    const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    if (run !== latest) return;
+    current = { outcome, shown: first.length };
+    renderOutcome(outcome, first);
+  } else {
+    current = { outcome, shown: current.shown };
+    renderNotice(outcome);
+    renderEmpty(outcome);
+  }
+  if (quick) {
+    // When typing pauses: the full search (mostly answered from the cache), which also speaks the count.
+    settleTimer = setTimeout(() => {
+      if (run === latest) enqueue({ next, mode: 'settle', run });
+    }, SETTLE_MS);
+    return;
+  }
+  announce(statusText(outcome));
+  void refreshFilters(outcome, run);
 }
 
-/** Same words searched, same notices, same first results: nothing to redraw. */
+/** Same words searched, same order, same notices, same first results: nothing to redraw. */
 function sameOutcome(a: Outcome, b: Outcome): boolean {
   const ids = (o: Outcome) => o.results.slice(0, PAGE_SIZE).map((r) => r.id).join(' ');
   return (
     a.term === b.term &&
+    a.sort === b.sort &&
     a.results.length === b.results.length &&
     a.corrected?.to === b.corrected?.to &&
     (a.ignored ?? []).join(' ') === (b.ignored ?? []).join(' ') &&
     a.suggestion?.query === b.suggestion?.query &&
     ids(a) === ids(b)
   );
-}
-
-/**
- * When typing pauses, the last word is checked like the others (misspelt, it gets a suggestion). Results are only
- * redrawn if that changes them.
- */
-async function checkLastWord(s: SearchState, run: number, pagefind: PagefindApi): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  if (run !== latest) return;
-  const outcome = await runSearch(s, { pagefind, vocabulary: loadVocabulary });
-  if (run !== latest || (current && sameOutcome(current.outcome, outcome))) return;
-  const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-  if (run !== latest) return;
-  current = { outcome, shown: first.length };
-  renderOutcome(outcome, first);
-  announce(statusText(outcome), true);
-  void refreshFilters(outcome, run);
 }
 
 function renderOutcome(outcome: Outcome, first: PagefindResultData[]): void {
@@ -328,29 +357,38 @@ async function showMore(): Promise<void> {
   items[0]?.querySelector('a')?.focus();
 }
 
-async function refreshFilters(outcome: Outcome | undefined, run: number, wait = false): Promise<void> {
-  if (wait) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (run !== latest) return;
-  }
-  let pagefind: PagefindApi;
+/**
+ * The filter panel's values and counts for the search on screen. Only while the panel is open: its data (the
+ * filter chunks) loads when the reader first opens it.
+ */
+async function refreshFilters(outcome: Outcome | undefined, run: number): Promise<void> {
+  if (!panel.open) return;
+  let loaded: LoadedPagefind;
+  let totals: FilterCounts;
   try {
-    pagefind = await loadPagefind();
-    totals ??= await pagefind.filters();
+    loaded = await loadPagefind();
+    totals = await loaded.loadFilters();
   } catch {
     return;
   }
   if (run !== latest) return;
-  const counts = outcome
-    ? await filterCounts(outcome, pagefind, totals)
-    : (Object.fromEntries(FILTER_KEYS.map((key) => [key, { ...(totals![key] ?? {}) }])) as Record<
-        FilterKey,
-        Record<string, number>
-      >);
+  let counts: Record<FilterKey, Record<string, number>>;
+  if (outcome) {
+    // Counted by a search made now that the filter chunks are loaded (usually answered from the cache).
+    const fresh = await runSearch(outcome.state, { pagefind: loaded.pagefind, vocabulary: loadVocabulary, quick: true });
+    if (run !== latest) return;
+    counts = await filterCounts({ ...fresh, term: outcome.term }, loaded.pagefind, totals);
+  } else {
+    counts = Object.fromEntries(FILTER_KEYS.map((key) => [key, { ...(totals[key] ?? {}) }])) as Record<
+      FilterKey,
+      Record<string, number>
+    >;
+  }
   if (run !== latest) return;
   for (const [key, fieldset] of fieldsets) {
     renderFilterGroup(fieldset, key, filterValues(key, counts[key] ?? {}, state.filters[key]), expanded.has(key));
   }
+  filtersLoading.hidden = true;
 }
 
 function rerenderFilters(): void {
@@ -360,18 +398,21 @@ function rerenderFilters(): void {
 function toggleFilter(key: FilterKey, value: string, on: boolean): void {
   const values = state.filters[key].filter((v) => v !== value);
   if (on) values.push(value);
-  void run({ ...state, filters: { ...state.filters, [key]: values } }, 'push');
+  run({ ...state, filters: { ...state.filters, [key]: values } }, 'push');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wiring
 
 app.hidden = false;
-// Open beside the results on wide screens; on narrow ones it stays folded above them, so the results are near the
-// top, and its summary says how many values are ticked ("Filters (1 selected)").
-if (window.matchMedia('(min-width: 48rem)').matches) panel.open = true;
+// The filters start folded ("Filters", and how many values are ticked), except on a wide screen when the URL ticks
+// some: their data loads when the reader opens them, so a search that does not use them does not download them.
+if (window.matchMedia('(min-width: 48rem)').matches && hasFilters(state)) panel.open = true;
+panel.addEventListener('toggle', () => {
+  if (panel.open) void refreshFilters(current?.outcome, latest);
+});
 
-input.addEventListener('input', () => void run({ ...state, q: input.value }, 'typing'));
+input.addEventListener('input', () => run({ ...state, q: input.value }, 'typing'));
 input.addEventListener(
   'focus',
   () => {
@@ -386,9 +427,9 @@ input.addEventListener(
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   typingEntry = false;
-  void run({ ...state, q: input.value, sort: (sortSelect.value as SortKey) ?? state.sort }, 'push');
+  run({ ...state, q: input.value, sort: (sortSelect.value as SortKey) ?? state.sort }, 'push');
 });
-sortSelect.addEventListener('change', () => void run({ ...state, sort: sortSelect.value as SortKey }, 'push'));
+sortSelect.addEventListener('change', () => run({ ...state, sort: sortSelect.value as SortKey }, 'push'));
 panel.addEventListener('change', (event) => {
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
@@ -403,7 +444,7 @@ panel.addEventListener('click', (event) => {
   rerenderFilters();
 });
 clearFilters.addEventListener('click', () => {
-  void run({ ...state, filters: parseState('').filters }, 'push');
+  run({ ...state, filters: parseState('').filters }, 'push');
   input.focus();
 });
 function onSearchLinks(event: Event): void {
@@ -411,7 +452,7 @@ function onSearchLinks(event: Event): void {
   const chip = target.closest<HTMLButtonElement>('button[data-remove-key]');
   if (chip) {
     const key = chip.dataset.removeKey as FilterKey;
-    void run({ ...state, filters: { ...state.filters, [key]: state.filters[key].filter((v) => v !== chip.dataset.removeValue) } }, 'push');
+    run({ ...state, filters: { ...state.filters, [key]: state.filters[key].filter((v) => v !== chip.dataset.removeValue) } }, 'push');
     input.focus();
     return;
   }
@@ -419,7 +460,7 @@ function onSearchLinks(event: Event): void {
   if (link && !(event as MouseEvent).ctrlKey && !(event as MouseEvent).metaKey) {
     event.preventDefault();
     typingEntry = false;
-    void run(parseState(new URL(link.href).search), 'push');
+    run(parseState(new URL(link.href).search), 'push');
     input.focus();
   }
 }
@@ -428,7 +469,7 @@ notice.addEventListener('click', onSearchLinks);
 more.addEventListener('click', () => void showMore());
 window.addEventListener('popstate', () => {
   typingEntry = false;
-  void run(parseState(location.search), 'none');
+  run(parseState(location.search), 'none');
 });
 
-void run(state, 'none');
+run(state, 'none');

@@ -1,4 +1,4 @@
-import type { PagefindApi } from '../../lib/search/pagefind-types';
+import type { FilterCounts, PagefindApi } from '../../lib/search/pagefind-types';
 import { RANKING } from '../../lib/search/ranking';
 import { makeVocabulary, type Vocabulary } from '../../lib/search/spelling';
 import { parseVocabulary, VOCABULARY_PATH } from '../../lib/search/vocabulary';
@@ -6,21 +6,62 @@ import { parseVocabulary, VOCABULARY_PATH } from '../../lib/search/vocabulary';
 /**
  * Loads Pagefind the first time it is needed (a query in the URL, or the reader focusing the search box), never
  * on pages that do not search. Its index chunks then load per query.
+ *
+ * The filter chunks load only when the reader opens the filters (`loadFilters`): on 10,000 entries they weigh
+ * about as much as the rest of a first query together, and most searches never use them. Pagefind counts filter
+ * values only once their chunks are loaded, so loading them forgets the searches remembered so far.
+ *
+ * Searches are remembered (the last few dozen, by words and options): the page asks again for what it already
+ * asked while the reader typed (the full check when typing pauses, filter counts), and on 10,000 entries a common
+ * word's search is the expensive part.
  */
-let pagefind: Promise<PagefindApi> | undefined;
+export interface LoadedPagefind {
+  pagefind: PagefindApi;
+  /** Loads every filter chunk (once) and gives each filter value's number of publications in the catalogue. */
+  loadFilters: () => Promise<FilterCounts>;
+}
+
+let pagefind: Promise<LoadedPagefind> | undefined;
+const REMEMBERED = 40;
+
+function remembering(api: PagefindApi, cache: Map<string, ReturnType<PagefindApi['search']>>): PagefindApi {
+  return {
+    ...api,
+    search: (term, options) => {
+      const key = JSON.stringify([term, options ?? {}]);
+      let found = cache.get(key);
+      if (found) {
+        cache.delete(key); // most recent last
+      } else {
+        found = api.search(term, options);
+        found.catch(() => cache.delete(key));
+      }
+      cache.set(key, found);
+      if (cache.size > REMEMBERED) cache.delete(cache.keys().next().value!);
+      return found;
+    },
+  };
+}
 
 /** Whether Pagefind has been asked for (so showing the catalogue's filter totals costs nothing more). */
 export function pagefindRequested(): boolean {
   return pagefind !== undefined;
 }
 
-export function loadPagefind(): Promise<PagefindApi> {
+export function loadPagefind(): Promise<LoadedPagefind> {
   pagefind ??= (async () => {
     const path = '/pagefind/pagefind.js';
     const api = (await import(/* @vite-ignore */ path)) as PagefindApi;
     await api.options({ ranking: RANKING, excerptLength: 26 });
     await api.init?.();
-    return api;
+    const cache = new Map<string, ReturnType<PagefindApi['search']>>();
+    let totals: Promise<FilterCounts> | undefined;
+    const loadFilters = () =>
+      (totals ??= api.filters().then((counts) => {
+        cache.clear();
+        return counts;
+      }));
+    return { pagefind: remembering(api, cache), loadFilters };
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
