@@ -26,7 +26,9 @@ const REMEMBERED = 40;
 
 function remembering(api: PagefindApi, cache: Map<string, ReturnType<PagefindApi['search']>>): PagefindApi {
   return {
-    ...api,
+    options: (options) => api.options(options),
+    filters: () => api.filters(),
+    preload: (term, options) => api.preload?.(term, options) ?? Promise.resolve(),
     search: (term, options) => {
       const key = JSON.stringify([term, options ?? {}]);
       let found = cache.get(key);
