@@ -226,7 +226,6 @@ describe('search quality over the real catalogue', () => {
       ['chosen (src/lib/search/ranking.ts)', RANKING],
       ['chosen, pageLength 0.25', { ...RANKING, pageLength: 0.25 }],
       ['chosen, pageLength 0.75 (default)', { ...RANKING, pageLength: 0.75 }],
-      ['chosen, summary weight 1', { ...RANKING, metaWeights: { ...meta, summary: 1 } }],
       ['chosen, synonyms (aka) weight 1', { ...RANKING, metaWeights: { ...meta, aka: 1 } }],
       ['chosen, authors weight 1', { ...RANKING, metaWeights: { ...meta, authors: 1 } }],
     ];

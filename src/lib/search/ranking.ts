@@ -6,18 +6,16 @@ import { EXPANSION_META } from './page-text';
  * in tests/search-queries.ts (see tests/search-quality.md for the table), not guessed. Pagefind 1.5's defaults are
  * already good here (a word in the title counts five times, as metadata); what this adds:
  *
- * - metaWeights.summary (the summary is also metadata, see SearchData.astro): a word in an entry's own
- *   summary counts three times, so a short entry about a subject is not drowned by the one long full text (the
- *   2023 TIP Report introduction, ~7,000 words) that mentions it many times;
  * - metaWeights.authors: a surname or organisation finds what it wrote before what mentions it;
  * - metaWeights[aka]: the hidden synonyms and spellings (expand.ts) find an entry but count a quarter as much as
  *   the entry's own words;
- * - pageLength 1 (Pagefind's default is 0.75): full length normalisation, for the same reason as the summary;
- *   lowering it (0.25) measurably let the long text climb.
+ * - pageLength 1 (Pagefind's default is 0.75): full length normalisation, so a short entry about a subject is
+ *   not drowned by the one long full text (the 2023 TIP Report introduction, ~7,000 words) that mentions it many
+ *   times; lowering it (0.25) measurably let the long text climb.
  */
 export const RANKING: PagefindRanking = {
   pageLength: 1,
-  metaWeights: { title: 5, summary: 3, authors: 3, [EXPANSION_META]: 0.25 },
+  metaWeights: { title: 5, authors: 3, [EXPANSION_META]: 0.25 },
 };
 
 /** Results rendered per page ("Show more results" adds as many again). */

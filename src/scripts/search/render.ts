@@ -33,13 +33,6 @@ export function matchingSections(data: PagefindResultData): PagefindSubResult[] 
     .map(({ sub }) => sub);
 }
 
-/** At most `max` characters, cut at a word, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max).join('').replace(/\s+\S*$/u, '')} …`;
-}
-
 export function resultItem(data: PagefindResultData, position: number): HTMLLIElement {
   const meta = data.meta;
   const title = el('bdi', { text: meta.title ?? data.url });
@@ -64,15 +57,14 @@ export function resultItem(data: PagefindResultData, position: number): HTMLLIEl
   if (meta.authors) add(el('bdi', { text: meta.authors }));
   if (details.length) item.append(el('p', { className: 'entry-meta' }, ...details));
 
-  // The excerpt around the match; the summary instead when the match is not in the text (a synonym, a field) or
-  // when the excerpt is the same as a section's, shown below.
+  // The excerpt around the match (when the match is in a field or a synonym rather than the text, Pagefind gives
+  // the start of the text: the summary). Left out when a section below shows the same words.
   const sections = matchingSections(data);
-  const hasMark = data.excerpt.includes('<mark>');
-  const repeated = sections.some((section) => section.excerpt === data.excerpt);
-  const excerpt = el('p', { className: 'excerpt' });
-  if ((hasMark && !repeated) || !meta.summary) setExcerpt(excerpt, data.excerpt);
-  else excerpt.textContent = shorten(meta.summary, 280);
-  item.append(excerpt);
+  if (!sections.some((section) => section.excerpt === data.excerpt)) {
+    const excerpt = el('p', { className: 'excerpt' });
+    setExcerpt(excerpt, data.excerpt);
+    item.append(excerpt);
+  }
 
   if (sections.length) {
     const list = el('ul', { className: 'result-sections' });
