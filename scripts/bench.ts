@@ -357,10 +357,11 @@ async function measureSize(
       const r = await runMeasured(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/validate.ts', contentDir], { timeoutSeconds: timeout });
       validate.runs.push(r.seconds);
       validate.exitCodes.push(r.code ?? -1);
+      if (r.cpuSeconds !== null) (validate.cpuRuns ??= []).push(r.cpuSeconds);
       if (r.code !== 0 && i === 0) {
         observations.push(`The validator exited ${r.code} on the synthetic entries: ${r.log.trim().split('\n').slice(-3).join(' / ').slice(0, 300)}`);
       }
-      log(`validate: ${fmtSeconds(r.seconds)} (exit ${r.code})`);
+      log(`validate: ${fmtSeconds(r.seconds)}, CPU ${fmtSeconds(r.cpuSeconds)} (exit ${r.code})`);
     }
     validate.median = median(validate.runs);
     if (validate.median > 5 && n >= 10_000 && (args['cpu-prof'] ?? isDefaultRun)) {

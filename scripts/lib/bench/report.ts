@@ -32,7 +32,16 @@ export interface SizeResult {
   entries: number;
   generateSeconds: number;
   catalogueBytes: number;
-  validate: { available: boolean; runs: number[]; median: number | null; exitCodes: number[]; note?: string; cpuProfile?: CpuProfileSummary };
+  validate: {
+    available: boolean;
+    runs: number[];
+    /** CPU seconds (user + system) of each run, when GNU time is there. */
+    cpuRuns?: number[];
+    median: number | null;
+    exitCodes: number[];
+    note?: string;
+    cpuProfile?: CpuProfileSummary;
+  };
   builds: { catalogue: BuildSeries; astro?: BuildSeries; hugo?: BuildSeries };
   dist: { catalogue: DistSummary; astro?: DistSummary; hugo?: DistSummary };
   pages: {
@@ -417,7 +426,9 @@ export function toMarkdown(results: Results): string {
     out.push(
       `Generated in ${fmtSeconds(s.generateSeconds)} (${fmtBytes(s.catalogueBytes)} of Markdown). Validate: ${
         s.validate.median !== null
-          ? `${fmtSeconds(s.validate.median)} median (${s.validate.runs.map((r) => fmtSeconds(r)).join(', ')}; exit ${[...new Set(s.validate.exitCodes)].join(', ')})`
+          ? `${fmtSeconds(s.validate.median)} median (${s.validate.runs.map((r) => fmtSeconds(r)).join(', ')}${
+              s.validate.cpuRuns?.length ? `; CPU ${s.validate.cpuRuns.map((r) => fmtSeconds(r)).join(', ')}` : ''
+            }; exit ${[...new Set(s.validate.exitCodes)].join(', ')})`
           : (s.validate.note ?? 'not measured')
       }.`,
     );
