@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { displayTitle, type Publication } from '../../src/lib/catalogue';
 import { escapeLatex, toBibTeX } from '../../src/lib/cite/bibtex';
 import { itemLanguage, toCsl, toCslJson } from '../../src/lib/cite/csl';
@@ -13,23 +10,12 @@ import { highwireTags, isPdfLink, jsonLd, openGraphTags, serializeJsonForScript 
 import { itemKind } from '../../src/lib/cite/kind';
 import { classifyAuthor } from '../../src/lib/cite/names';
 import { toRIS } from '../../src/lib/cite/ris';
-import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
+import { makePublication, readFixturePublications } from '../support/fixture-publications';
 
-/** The fixture site's entries, read and validated the way the build reads them. */
-const FIXTURES = 'tests/fixtures/site/publications';
-const fixtures: Publication[] = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => {
-    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(FIXTURES, name), 'utf8'))![1]!;
-    return { slug: name.replace(/\.md$/, ''), data: entrySchema.parse(parseYaml(frontmatter)) };
-  });
+const fixtures: Publication[] = readFixturePublications();
 const fixture = (slug: string) => fixtures.find((p) => p.slug === slug)!;
 
-const make = (slug: string, data: Partial<EntryInput>): Publication => ({
-  slug,
-  data: entrySchema.parse({ title: 'A title', category: 'report', summary: 'S.', source: ['editor'], added: '2026-01-01', ...data }),
-});
+const make = makePublication;
 
 const stripGraph = (data: Array<Record<string, unknown>>) => data.map(({ _graph, ...rest }) => rest);
 

@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import type { Publication } from '../../src/lib/catalogue';
 import { CSV_COLUMNS, LIST_SEPARATOR, toCsv } from '../../src/lib/export/csv';
@@ -10,22 +7,13 @@ import { FIELD_DOCS } from '../../src/lib/export/fields';
 import { DATA_FORMATS, facetDataPath } from '../../src/lib/export/formats';
 import { catalogueJsonSchema, entryJsonSchema, lastAdded, toDatasetJson } from '../../src/lib/export/json';
 import { countryName } from '../../src/lib/schema/countries';
-import { entrySchema, ENTRY_KEYS, SLUG_PATTERN, type EntryInput } from '../../src/lib/schema/entry';
+import { entrySchema, ENTRY_KEYS, SLUG_PATTERN } from '../../src/lib/schema/entry';
 import { SITE_URL } from '../../src/lib/site';
+import { makePublication, readFixturePublications } from '../support/fixture-publications';
 
-const FIXTURES = 'tests/fixtures/site/publications';
-const fixtures: Publication[] = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => {
-    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(FIXTURES, name), 'utf8'))![1]!;
-    return { slug: name.replace(/\.md$/, ''), data: entrySchema.parse(parseYaml(frontmatter)) };
-  });
+const fixtures: Publication[] = readFixturePublications();
 
-const make = (slug: string, data: Partial<EntryInput>): Publication => ({
-  slug,
-  data: entrySchema.parse({ title: 'A title', category: 'report', summary: 'S.', source: ['editor'], added: '2026-01-01', ...data }),
-});
+const make = makePublication;
 
 /** Entries that stress CSV quoting: commas in names, quotes, line breaks in notes, Arabic and Cyrillic. */
 const awkward: Publication[] = [

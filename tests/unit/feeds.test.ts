@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import type { Publication } from '../../src/lib/catalogue';
 import { buildFacets } from '../../src/lib/facets';
 import { atomDate } from '../../src/lib/feeds/atom';
@@ -12,24 +9,14 @@ import { FEED_SIZE, feedPath, feedValues } from '../../src/lib/feeds/paths';
 import { robotsTxt, sitemapFiles, sitemapPaths, SITEMAP_LIMIT, staticPagePath, toSitemap } from '../../src/lib/feeds/sitemap';
 import { escapeXml } from '../../src/lib/feeds/xml';
 import { COUNTRY_CODES } from '../../src/lib/schema/countries';
-import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
 import { REGIONS } from '../../src/lib/schema/regions';
 import { SITE_URL } from '../../src/lib/site';
+import { makePublication, readFixturePublications } from '../support/fixture-publications';
 
-const FIXTURES = 'tests/fixtures/site/publications';
-const fixtures: Publication[] = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => {
-    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(FIXTURES, name), 'utf8'))![1]!;
-    return { slug: name.replace(/\.md$/, ''), data: entrySchema.parse(parseYaml(frontmatter)) };
-  });
+const fixtures: Publication[] = readFixturePublications();
 const facets = buildFacets(fixtures);
 
-const make = (slug: string, data: Partial<EntryInput>): Publication => ({
-  slug,
-  data: entrySchema.parse({ title: 'A title', category: 'report', summary: 'S.', source: ['editor'], added: '2026-01-01', ...data }),
-});
+const make = makePublication;
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) });
 
