@@ -279,8 +279,13 @@ export function precomputeCitations(
       }
     }
   }
+  const missCount = misses.length;
+  const entryCount = publications.length;
+  const staleCount = cached?.status === 'ok' ? cached.entries.size - fromCache : 0;
+  const cacheStatus = cached?.status ?? 'off';
+  const corruptReason = cached?.reason;
   const workers =
-    options.workers ?? Math.min(defaultCitationWorkers(), Math.floor(misses.length / MIN_CITATIONS_PER_WORKER));
+    options.workers ?? Math.min(defaultCitationWorkers(), Math.floor(missCount / MIN_CITATIONS_PER_WORKER));
   const templates = Object.fromEntries(
     [...new Set(misses.map((m) => m.template))].map((template) => [template, citeprocInputs(template).style ?? '']),
   );
@@ -296,23 +301,21 @@ export function precomputeCitations(
     settled.forEach((result, i) => {
       if (result.status === 'fulfilled' && result.value !== undefined) answers.set(pool.tasks[i]!, result.value);
     });
-    const failed = misses.length - answers.size;
     const stats: PrecomputeStats = {
-      entries: publications.length,
+      entries: entryCount,
       citations: memo.size,
       fromCache,
-      formatted: misses.length,
-      failed,
+      formatted: missCount,
+      failed: missCount - answers.size,
       workers: pool.workers,
       onMainThread: pool.counts.inProcess,
       cacheFile,
-      cacheStatus: cached?.status ?? 'off',
+      cacheStatus,
       cacheWritten: false,
       seconds: 0,
     };
     // Rewrite when something was formatted or the file holds citations no entry needs any more (pruned here).
-    const stale = cached?.status === 'ok' ? cached.entries.size - fromCache : 0;
-    if (cacheFile && (answers.size > 0 || stale > 0 || cached?.status === 'corrupt')) {
+    if (cacheFile && (answers.size > 0 || staleCount > 0 || cacheStatus === 'corrupt')) {
       try {
         writeCitationCache(cacheFile, cacheEntries(memo, answers));
         stats.cacheWritten = true;
@@ -322,7 +325,7 @@ export function precomputeCitations(
     }
     stats.seconds = (performance.now() - started) / 1000;
     const log = options.log === undefined ? console.info : options.log;
-    log?.(summary(stats, cached?.reason));
+    log?.(summary(stats, corruptReason));
     return stats;
   });
   session = { memo, pool, done };

@@ -21,7 +21,6 @@ export interface CiteprocJob {
 }
 
 export interface CiteprocTask {
-  readonly job: CiteprocJob;
   /** citeproc's HTML, or undefined when citeproc gave no entry; rejects when citeproc threw. */
   readonly promise: Promise<string | undefined>;
 }
@@ -51,6 +50,8 @@ export function citeprocWorkerFile(): string | undefined {
 }
 
 interface Task extends CiteprocTask {
+  /** Dropped once settled: at 100,000 entries the items add up. */
+  job: CiteprocJob | undefined;
   state: 'queued' | 'sent' | 'settled';
   resolve(html: string | undefined): void;
   reject(error: Error): void;
@@ -176,7 +177,7 @@ export class CiteprocPool {
           batch.push(task);
         }
         slot.inFlight.push(batch);
-        slot.worker.postMessage({ jobs: batch.map((task) => task.job) });
+        slot.worker.postMessage({ jobs: batch.map((task) => task.job!) });
       }
     }
     if (!anyAlive && this.#next()) this.#scheduleDrain();
@@ -199,7 +200,7 @@ export class CiteprocPool {
     task.state = 'sent';
     this.counts.inProcess++;
     try {
-      const html = citeprocHtml(task.job.item, task.job.template);
+      const html = citeprocHtml(task.job!.item, task.job!.template);
       this.#settle(task, () => task.resolve(html));
     } catch (error) {
       this.#settle(task, () => task.reject(error instanceof Error ? error : new Error(String(error))));
@@ -210,6 +211,7 @@ export class CiteprocPool {
   #settle(task: Task, settle: () => void): void {
     if (task.state === 'settled') return;
     task.state = 'settled';
+    task.job = undefined;
     settle();
     if (--this.#unsettled === 0) this.#finish();
   }
