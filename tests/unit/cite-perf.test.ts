@@ -21,7 +21,7 @@ import {
   resetCitations,
   type CitationOptions,
 } from '../../src/lib/cite/format';
-import { CiteprocPool } from '../../src/lib/cite/pool';
+import { availableCitationWorkers, citationWorkersFromEnv, CiteprocPool, MAX_CITATION_WORKERS } from '../../src/lib/cite/pool';
 import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
 
 /**
@@ -215,10 +215,33 @@ describe('precomputed citations', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^\\[citations\\] ${publications.length} entries, ${publications.length * CITATION_STYLES.length} citations`));
+    // A catalogue this small is formatted on the main thread: starting a worker would cost more than it saves.
+    expect(lines[0]).toMatch(/formatted \(\d+ on the main thread\)/);
   });
 });
 
 describe('citeproc worker pool', () => {
+  it('uses one worker per core (at most 4) unless CATALOGUE_CITE_WORKERS says otherwise', () => {
+    const saved = process.env.CATALOGUE_CITE_WORKERS;
+    try {
+      expect(availableCitationWorkers()).toBeGreaterThanOrEqual(1);
+      expect(availableCitationWorkers()).toBeLessThanOrEqual(MAX_CITATION_WORKERS);
+      delete process.env.CATALOGUE_CITE_WORKERS;
+      expect(citationWorkersFromEnv()).toBeUndefined();
+      process.env.CATALOGUE_CITE_WORKERS = '0';
+      expect(citationWorkersFromEnv()).toBe(0);
+      process.env.CATALOGUE_CITE_WORKERS = ' 3 ';
+      expect(citationWorkersFromEnv()).toBe(3);
+      process.env.CATALOGUE_CITE_WORKERS = '64';
+      expect(citationWorkersFromEnv()).toBe(MAX_CITATION_WORKERS);
+      process.env.CATALOGUE_CITE_WORKERS = 'many';
+      expect(citationWorkersFromEnv()).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.CATALOGUE_CITE_WORKERS;
+      else process.env.CATALOGUE_CITE_WORKERS = saved;
+    }
+  });
+
   const jobs = publications.flatMap((p) =>
     ['apa', 'harvard1'].map((template) => ({ item: toCsl(p), template })),
   );
@@ -250,6 +273,24 @@ describe('citeproc worker pool', () => {
     expect(html).toEqual(jobs.map(({ item, template }) => citeprocHtml(item, template)));
     expect(pool.counts.inProcess).toBe(jobs.length);
     expect(existsSync(broken)).toBe(true);
+  }, WORKER_TIMEOUT);
+
+  it('takes over the job a dying worker had started, and the rest', async () => {
+    const dying = join(work, 'dying-worker.mjs');
+    writeFileSync(
+      dying,
+      [
+        "import { workerData } from 'node:worker_threads';",
+        'const owners = new Int32Array(workerData.claims);',
+        'const index = Atomics.add(owners, 0, 1);',
+        'Atomics.compareExchange(owners, index + 1, 0, workerData.id);',
+        'process.exit(1);',
+      ].join('\n'),
+    );
+    const pool = new CiteprocPool(jobs, { workers: 1, templates: {}, workerFile: dying });
+    const html = await Promise.all(pool.tasks.map((task) => task.promise));
+    expect(html).toEqual(jobs.map(({ item, template }) => citeprocHtml(item, template)));
+    expect(pool.counts).toEqual({ inWorkers: 0, inProcess: jobs.length });
   }, WORKER_TIMEOUT);
 
   it('lets the main thread take a job no worker has started', async () => {

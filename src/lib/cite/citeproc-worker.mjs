@@ -50,19 +50,61 @@ export function citeprocInputs(/** @type {string} */ template) {
   return { style: config.styles.get(template), locale: config.locales.get(CITEPROC_LOCALE) };
 }
 
+/*
+ * The worker (see pool.ts). Jobs arrive in chunks, in order; which job runs where is decided through a shared
+ * Int32Array: slot 0 is a cursor every worker takes the next index from, slot 1 + i is job i's owner (0 nobody,
+ * 1 the main thread, 2… a worker). A worker runs job i only if it wins the compare-and-exchange 0 → its id, so the
+ * main thread can take any job nobody has started without asking, and no job runs twice. Each result is posted as
+ * soon as it is ready. The worker never waits for the main thread except for jobs not yet sent.
+ */
 if (!isMainThread && workerData?.kind === 'catalogue-citeproc' && parentPort) {
   const port = parentPort;
+  const { claims, total, id } = workerData;
+  const owners = new Int32Array(claims);
   registerTemplates(workerData.templates ?? {});
-  // A message is a batch of jobs; the reply lists one result per job, in order.
-  port.on('message', (/** @type {{ batch: number, jobs: Array<{ item: object, template: string }> }} */ message) => {
-    const results = message.jobs.map(({ item, template }) => {
-      try {
-        const html = citeprocHtml(item, template);
-        return html === undefined ? { missing: true } : { html };
-      } catch (error) {
-        return { error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+  /** @type {Array<{ item: object, template: string } | undefined>} */
+  const jobs = [];
+  let received = 0;
+  let asked = -1;
+  let next = -1;
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(work);
+  };
+  const run = (/** @type {{ item: object, template: string }} */ { item, template }) => {
+    try {
+      const html = citeprocHtml(item, template);
+      return html === undefined ? { missing: true } : { html };
+    } catch (error) {
+      return { error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+    }
+  };
+  function work() {
+    scheduled = false;
+    // Run for a while, then let queued messages (more jobs) in.
+    const until = performance.now() + 50;
+    while (performance.now() < until) {
+      if (next === -1) next = Atomics.add(owners, 0, 1);
+      if (next >= total) return;
+      if (next >= received) {
+        if (asked !== received) port.postMessage({ need: received });
+        asked = received;
+        return;
       }
-    });
-    port.postMessage({ batch: message.batch, results });
+      const index = next;
+      next = -1;
+      const job = jobs[index];
+      jobs[index] = undefined;
+      if (!job || Atomics.compareExchange(owners, index + 1, 0, id) !== 0) continue;
+      port.postMessage({ index, ...run(job) });
+    }
+    schedule();
+  }
+  port.on('message', (/** @type {{ start: number, jobs: Array<{ item: object, template: string }> }} */ chunk) => {
+    chunk.jobs.forEach((job, i) => (jobs[chunk.start + i] = job));
+    received = Math.max(received, chunk.start + chunk.jobs.length);
+    schedule();
   });
 }

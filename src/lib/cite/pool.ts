@@ -7,9 +7,10 @@ import { citeprocHtml } from './citeproc-worker.mjs';
 
 /**
  * A pool of worker threads that run citeproc (citeproc-worker.mjs) for a list of jobs known up front, so a cold
- * build formats citations while the main thread renders pages. Jobs go to the workers in the order given (page
- * order), a few at a time; the main thread may `take` a job no worker has started and run it itself rather than
- * wait. A worker that fails is replaced by the main thread: its jobs, and any left when no worker is alive, run
+ * build formats citations while the main thread renders pages. Workers take jobs in the order given (page order)
+ * through a shared cursor; the main thread may `take` any job no worker has started and run it itself instead of
+ * waiting (a shared compare-and-exchange decides, so no job runs twice and nobody waits on a message to find out).
+ * A worker that fails is replaced by the main thread: its jobs, and any left when no worker is alive, run
  * in-process, so the pool never loses a job. Workers stop when every job is done.
  */
 
@@ -27,14 +28,17 @@ export interface CiteprocTask {
 
 /** Upper bound on worker threads, whatever the machine: each holds its own citeproc engines (~30 MB). */
 export const MAX_CITATION_WORKERS = 4;
-/** Jobs per message, and messages a worker may have queued: keeps workers busy while the main thread renders. */
-const BATCH = 12;
-const BATCHES_IN_FLIGHT = 2;
+/** Jobs per message sent to each worker; workers are kept at least two messages ahead of the cursor. */
+const CHUNK = 256;
 
-/** Worker threads to use: CATALOGUE_CITE_WORKERS when set (0 = none), else the cores available, at most 4. */
-export function defaultCitationWorkers(): number {
-  const env = process.env.CATALOGUE_CITE_WORKERS;
-  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.min(Number(env), MAX_CITATION_WORKERS);
+/** The worker count CATALOGUE_CITE_WORKERS asks for (0 = none), at most 4; undefined when it is not set. */
+export function citationWorkersFromEnv(): number | undefined {
+  const env = process.env.CATALOGUE_CITE_WORKERS?.trim();
+  return env && /^\d+$/.test(env) ? Math.min(Number(env), MAX_CITATION_WORKERS) : undefined;
+}
+
+/** One worker per core available, at most 4. */
+export function availableCitationWorkers(): number {
   return Math.min(availableParallelism(), MAX_CITATION_WORKERS);
 }
 
@@ -50,21 +54,26 @@ export function citeprocWorkerFile(): string | undefined {
 }
 
 interface Task extends CiteprocTask {
+  index: number;
   /** Dropped once settled: at 100,000 entries the items add up. */
   job: CiteprocJob | undefined;
-  state: 'queued' | 'sent' | 'settled';
+  settled: boolean;
   resolve(html: string | undefined): void;
   reject(error: Error): void;
 }
 
-type WorkerResult = { html: string } | { missing: true } | { error: string };
+type WorkerMessage = { index: number } & ({ html: string } | { missing: true } | { error: string });
 
 interface Slot {
   worker: Worker;
+  /** Its mark in the shared owners array. */
+  id: number;
   alive: boolean;
-  /** Batches posted and not yet answered, oldest first (a worker answers in order). */
-  inFlight: Task[][];
 }
+
+/** Owner marks in the shared array: nobody yet, the main thread; workers are 2, 3, … */
+const NOBODY = 0;
+const MAIN = 1;
 
 export interface PoolOptions {
   /** Worker threads to start (fewer when there are few jobs; 0 runs everything in-process). */
@@ -84,15 +93,22 @@ export class CiteprocPool {
   /** Workers started. */
   readonly workers: number;
 
-  readonly #queue: Task[];
-  #head = 0;
-  #unsettled: number;
+  readonly #tasks: Task[];
+  /** Slot 0: the next index a worker takes; slot 1 + i: who owns job i. */
+  readonly #owners: Int32Array;
   readonly #slots: Slot[] = [];
-  #drainScheduled = false;
+  /** Marks of workers that died: their unfinished jobs are the main thread's. */
+  readonly #dead = new Set<number>();
+  /** Jobs sent to the workers so far (the same to each). */
+  #sent = 0;
+  #unsettled: number;
+  /** Where the main thread's own sweep (no workers, or one died) has got to. */
+  #sweep = 0;
+  #sweeping = false;
   #finish!: () => void;
 
   constructor(jobs: readonly CiteprocJob[], options: PoolOptions) {
-    this.#queue = jobs.map((job) => {
+    this.#tasks = jobs.map((job, index) => {
       let resolve!: Task['resolve'];
       let reject!: Task['reject'];
       const promise = new Promise<string | undefined>((res, rej) => {
@@ -101,103 +117,111 @@ export class CiteprocPool {
       });
       // Whoever needs a job's result awaits its promise; a failure nobody asked for must not crash the process.
       promise.catch(() => undefined);
-      return { job, promise, state: 'queued', resolve, reject };
+      return { index, job, promise, settled: false, resolve, reject };
     });
-    this.tasks = this.#queue;
-    this.#unsettled = this.#queue.length;
+    this.tasks = this.#tasks;
+    this.#owners = new Int32Array(new SharedArrayBuffer(4 * (jobs.length + 1)));
+    this.#unsettled = jobs.length;
     this.done = new Promise((resolve) => (this.#finish = resolve));
     const file = options.workerFile ?? citeprocWorkerFile();
-    const wanted = Math.min(Math.max(0, Math.floor(options.workers)), Math.ceil(jobs.length / BATCH));
-    for (let i = 0; file && i < wanted; i++) this.#spawn(file, options.templates);
+    const wanted = Math.min(Math.max(0, Math.floor(options.workers)), Math.ceil(jobs.length / 3));
+    for (let i = 0; file && i < wanted; i++) this.#spawn(file, options.templates, i + 2);
     this.workers = this.#slots.length;
     if (this.#unsettled === 0) this.#finish();
-    else this.#pump();
+    else if (this.workers === 0) this.#startSweep();
+    else this.#feed(2 * CHUNK);
   }
 
-  /** Runs the job on this thread now unless a worker has it (or it is done); then await `task.promise`. */
+  /** Runs the job on this thread now unless a worker has started it (or it is done); then await its promise. */
   take(task: CiteprocTask): void {
     const own = task as Task;
-    if (own.state === 'queued') this.#runHere(own);
+    if (own.settled) return;
+    if (this.#claim(own)) this.#runHere(own);
+    this.#feed(2 * CHUNK);
   }
 
-  #spawn(file: string, templates: Record<string, string>): void {
+  /** True when the main thread now owns the job: nobody had it, or a dead worker had it. */
+  #claim(task: Task): boolean {
+    const owner = Atomics.compareExchange(this.#owners, task.index + 1, NOBODY, MAIN);
+    if (owner === NOBODY) return true;
+    if (this.#dead.has(owner)) {
+      Atomics.store(this.#owners, task.index + 1, MAIN);
+      return true;
+    }
+    return false;
+  }
+
+  #spawn(file: string, templates: Record<string, string>, id: number): void {
     let worker: Worker;
     try {
       worker = new Worker(file, {
-        workerData: { kind: 'catalogue-citeproc', templates },
+        workerData: { kind: 'catalogue-citeproc', templates, claims: this.#owners.buffer, total: this.#tasks.length, id },
         // Plain JavaScript: no loader flags (tsx, --cpu-prof) from the parent.
         execArgv: [],
       });
     } catch {
       return;
     }
-    const slot: Slot = { worker, alive: true, inFlight: [] };
-    worker.on('message', (message: { results: WorkerResult[] }) => this.#answered(slot, message.results));
+    const slot: Slot = { worker, id, alive: true };
+    worker.on('message', (message: WorkerMessage | { need: number }) => this.#message(message));
     worker.on('error', () => this.#lost(slot));
     worker.on('exit', () => this.#lost(slot));
     this.#slots.push(slot);
   }
 
-  #answered(slot: Slot, results: WorkerResult[]): void {
-    const batch = slot.inFlight.shift() ?? [];
-    batch.forEach((task, i) => {
-      const result = results[i];
-      this.counts.inWorkers++;
-      if (!result) this.#settle(task, () => task.reject(new Error('citeproc worker sent no result')));
-      else if ('error' in result) this.#settle(task, () => task.reject(new Error(result.error)));
-      else this.#settle(task, () => task.resolve('html' in result ? result.html : undefined));
-    });
-    this.#pump();
+  #message(message: WorkerMessage | { need: number }): void {
+    if ('need' in message) {
+      this.#feed(CHUNK);
+      return;
+    }
+    const task = this.#tasks[message.index];
+    if (!task) return;
+    this.counts.inWorkers++;
+    if ('error' in message) this.#settle(task, () => task.reject(new Error(message.error)));
+    else this.#settle(task, () => task.resolve('html' in message ? message.html : undefined));
+    this.#feed(2 * CHUNK);
   }
 
-  /** A worker died (or failed to start): its unanswered jobs run here, now. */
+  /** Sends the next jobs to every worker while fewer than `ahead` are waiting past the cursor. */
+  #feed(ahead: number): void {
+    if (this.#sent >= this.#tasks.length) return;
+    const cursor = Math.min(Atomics.load(this.#owners, 0), this.#tasks.length);
+    while (this.#sent < this.#tasks.length && this.#sent - cursor < ahead) {
+      const start = this.#sent;
+      const chunk = this.#tasks.slice(start, start + CHUNK).map((task) => task.job ?? null);
+      this.#sent += chunk.length;
+      for (const slot of this.#slots) if (slot.alive) slot.worker.postMessage({ start, jobs: chunk });
+    }
+  }
+
+  /** A worker died (or failed to start): the main thread takes over what it had and what is left. */
   #lost(slot: Slot): void {
     if (!slot.alive) return;
     slot.alive = false;
-    const orphans = slot.inFlight.flat();
-    slot.inFlight = [];
-    for (const task of orphans) if (task.state !== 'settled') this.#runHere(task);
-    this.#pump();
+    if (this.#unsettled === 0) return;
+    this.#dead.add(slot.id);
+    this.#sweep = 0;
+    this.#startSweep();
   }
 
-  #next(): Task | undefined {
-    while (this.#head < this.#queue.length && this.#queue[this.#head]!.state !== 'queued') this.#head++;
-    return this.#queue[this.#head];
-  }
-
-  #pump(): void {
-    let anyAlive = false;
-    for (const slot of this.#slots) {
-      if (!slot.alive) continue;
-      anyAlive = true;
-      while (slot.inFlight.length < BATCHES_IN_FLIGHT && this.#next()) {
-        const batch: Task[] = [];
-        for (let task = this.#next(); task && batch.length < BATCH; task = this.#next()) {
-          task.state = 'sent';
-          batch.push(task);
-        }
-        slot.inFlight.push(batch);
-        slot.worker.postMessage({ jobs: batch.map((task) => task.job!) });
+  /** The main thread runs unfinished jobs it can claim, one per turn of the event loop, so rendering goes on. */
+  #startSweep(): void {
+    if (this.#sweeping) return;
+    this.#sweeping = true;
+    const step = () => {
+      while (this.#sweep < this.#tasks.length) {
+        const task = this.#tasks[this.#sweep++]!;
+        if (task.settled || !this.#claim(task)) continue;
+        this.#runHere(task);
+        break;
       }
-    }
-    if (!anyAlive && this.#next()) this.#scheduleDrain();
-    this.#stopIfDone();
-  }
-
-  /** Without workers, jobs run here one per turn of the event loop, so page rendering goes on in between. */
-  #scheduleDrain(): void {
-    if (this.#drainScheduled) return;
-    this.#drainScheduled = true;
-    setImmediate(() => {
-      this.#drainScheduled = false;
-      const task = this.#next();
-      if (task) this.#runHere(task);
-      this.#pump();
-    });
+      if (this.#sweep < this.#tasks.length && this.#unsettled > 0) setImmediate(step);
+      else this.#sweeping = false;
+    };
+    setImmediate(step);
   }
 
   #runHere(task: Task): void {
-    task.state = 'sent';
     this.counts.inProcess++;
     try {
       const html = citeprocHtml(task.job!.item, task.job!.template);
@@ -205,19 +229,15 @@ export class CiteprocPool {
     } catch (error) {
       this.#settle(task, () => task.reject(error instanceof Error ? error : new Error(String(error))));
     }
-    this.#stopIfDone();
   }
 
   #settle(task: Task, settle: () => void): void {
-    if (task.state === 'settled') return;
-    task.state = 'settled';
+    if (task.settled) return;
+    task.settled = true;
     task.job = undefined;
     settle();
-    if (--this.#unsettled === 0) this.#finish();
-  }
-
-  #stopIfDone(): void {
-    if (this.#unsettled > 0) return;
+    if (--this.#unsettled > 0) return;
+    this.#finish();
     for (const slot of this.#slots) {
       if (!slot.alive) continue;
       slot.alive = false;
