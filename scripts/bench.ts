@@ -544,7 +544,7 @@ async function measureSize(
   } else if (isDefaultRun && isLargest && builds.catalogue.median.seconds > 60 && !profiledOnce) {
     observations.push('No CPU profile: not enough of the 15-minute budget left; run `npm run bench -- --entries 10000 --cpu-prof --no-lighthouse --baselines none`.');
   }
-  rmSync(work, { recursive: true, force: true });
+  if (!args.keep) rmSync(work, { recursive: true, force: true }); // --keep keeps every size's folder too
   return result;
 }
 
