@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
+import { citeDownloadsIntegration } from './src/integrations/cite-downloads.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { safeMarkdown } from './src/lib/markdown/safe-markdown.ts';
 import { SITE_URL } from './src/lib/site.ts';
@@ -19,5 +20,5 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [safeMarkdown], features: { smartPunctuation: false } }),
     syntaxHighlight: false,
   },
-  integrations: [pagefindIntegration()],
+  integrations: [citeDownloadsIntegration(), pagefindIntegration()],
 });

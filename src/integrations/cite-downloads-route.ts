@@ -1,8 +1,8 @@
-/** One publication's record for reference managers: /publications/<slug>/cite.ris, cite.bib and cite.json. */
+/** The dev server's /publications/<slug>/cite.{ris,bib,json} (a build writes these files itself: cite-downloads.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Publication } from '../../../lib/catalogue';
-import { CITE_FORMAT_KEYS, CITE_FORMATS, type CiteFormat } from '../../../lib/cite/downloads';
-import { loadCatalogue } from '../../../lib/load-catalogue';
+import type { Publication } from '../lib/catalogue';
+import { CITE_FORMAT_KEYS, CITE_FORMATS, type CiteFormat } from '../lib/cite/downloads';
+import { loadCatalogue } from '../lib/load-catalogue';
 
 export const getStaticPaths = (async () => {
   const { publications } = await loadCatalogue();

@@ -1,0 +1,66 @@
+import type { AstroIntegration } from 'astro';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Publication } from '../lib/catalogue';
+import { CITE_FORMAT_KEYS, CITE_FORMATS, citeDownloadPath } from '../lib/cite/downloads';
+import { catalogueDataPath } from '../lib/export/formats';
+
+/**
+ * Every publication's record for reference managers: /publications/<slug>/cite.ris, cite.bib and cite.json.
+ *
+ * A build writes them in one pass after the pages, cut from the whole-catalogue JSON export (/data/catalogue.json,
+ * lossless: every field as validated, with the slug). As Astro routes they were three quarters of a build's routes
+ * (30,000 at 10,000 entries), each paying Astro's per-route pipeline; here they are plain file writes into folders
+ * the publication pages already made. The dev server serves the same files through an injected route
+ * (cite-downloads-route.ts) built on the same writers.
+ */
+export function citeDownloadsIntegration(): AstroIntegration {
+  return {
+    name: 'catalogue:cite-downloads',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command !== 'dev') return;
+        injectRoute({
+          pattern: '/publications/[slug]/cite.[format]',
+          entrypoint: new URL('./cite-downloads-route.ts', import.meta.url),
+          prerender: true,
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const siteDir = fileURLToPath(dir);
+        const publications = await readCatalogueExport(siteDir);
+        await writeCiteDownloads(siteDir, publications);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`Wrote ${publications.length * CITE_FORMAT_KEYS.length} citation downloads in ${seconds} s`);
+      },
+    },
+  };
+}
+
+/** The publications as the build validated them, read back from the site's own /data/catalogue.json. */
+export async function readCatalogueExport(siteDir: string): Promise<Publication[]> {
+  const file = join(siteDir, catalogueDataPath('json'));
+  let dataset: { entries?: Array<Record<string, unknown>> };
+  try {
+    dataset = JSON.parse(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new Error(`Writing the citation downloads needs ${file}, the whole-catalogue export`, { cause });
+  }
+  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => ({ slug, data }) as Publication);
+}
+
+/** Writes cite.ris, cite.bib and cite.json beside each publication's page, a few files at a time. */
+export async function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): Promise<void> {
+  const BATCH = 64;
+  for (let i = 0; i < publications.length; i += BATCH) {
+    await Promise.all(
+      publications.slice(i, i + BATCH).flatMap((publication) =>
+        CITE_FORMAT_KEYS.map((format) =>
+          writeFile(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication])),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCatalogueExport, writeCiteDownloads } from '../../src/integrations/cite-downloads';
+import { CITE_FORMATS } from '../../src/lib/cite/downloads';
+import { catalogueDataPath } from '../../src/lib/export/formats';
+import { toDatasetJson } from '../../src/lib/export/json';
+import { readFixturePublications } from '../support/fixture-publications';
+
+// A build writes every entry's cite.{ris,bib,json} from the whole-catalogue JSON export: the export must give back
+// exactly the publications the pages were built from, and each file must be what the format's writer makes.
+const site = mkdtempSync(join(tmpdir(), 'cite-downloads-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+describe('citation downloads written after the build', () => {
+  const publications = readFixturePublications();
+  const exportFile = join(site, catalogueDataPath('json'));
+  mkdirSync(dirname(exportFile), { recursive: true });
+  writeFileSync(exportFile, toDatasetJson(publications, { title: 'the whole catalogue', path: catalogueDataPath('json') }));
+
+  it('reads the publications back from /data/catalogue.json unchanged', async () => {
+    expect(publications.length).toBeGreaterThan(5);
+    await expect(readCatalogueExport(site)).resolves.toEqual(publications);
+  });
+
+  it('writes cite.ris, cite.bib and cite.json beside each publication page', async () => {
+    for (const { slug } of publications) mkdirSync(join(site, 'publications', slug), { recursive: true });
+    await writeCiteDownloads(site, await readCatalogueExport(site));
+    for (const publication of publications) {
+      for (const format of Object.values(CITE_FORMATS)) {
+        const file = join(site, 'publications', publication.slug, `cite.${format.extension}`);
+        expect(readFileSync(file, 'utf8'), file).toBe(format.write([publication]));
+      }
+    }
+  });
+
+  it('says which file it needs when the export is missing', async () => {
+    await expect(readCatalogueExport(join(site, 'nowhere'))).rejects.toThrow(/data\/catalogue\.json, the whole-catalogue export/);
+  });
+});
