@@ -24,6 +24,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
+import { fastCompose } from './fast-yaml';
 import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
@@ -80,7 +81,12 @@ export type ParsedFrontmatter = {
 };
 
 /** Parses the YAML text of a frontmatter block that starts on file line `startLine`. Never throws. */
-export function parseFrontmatter(file: string, yaml: string, startLine: number): ParsedFrontmatter {
+export type ParseOptions = {
+  /** false: always use the full `yaml` parser (tests compare the two). Default: try the fast path first. */
+  fastPath?: boolean;
+};
+
+export function parseFrontmatter(file: string, yaml: string, startLine: number, options: ParseOptions = {}): ParsedFrontmatter {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line } = lineCounter.linePos(offset);
@@ -111,52 +117,26 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number):
     });
   }
 
-  // 1b. Nesting depth on the flat token stream (no recursion, stops at the first excess).
-  const deep = findExcessiveNesting(yaml);
-  if (deep !== undefined) {
-    return fatal(`nesting is deeper than ${MAX_NESTING} levels`, deep, {
-      suggestion: 'an entry needs only `field: value` and simple lists like `authors: [A, B]`',
-    });
-  }
-
-  // 2. Compose (core schema; no custom tags are known, so none can run).
-  let doc;
-  try {
-    doc = parseDocument(yaml, {
-      lineCounter,
-      prettyErrors: true,
-      uniqueKeys: true,
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-      customTags: [],
-      resolveKnownTags: false,
-      keepSourceTokens: false,
-    });
-  } catch (e) {
-    return fatal(`YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, 0);
-  }
-  const yamlErrors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-  if (yamlErrors.length) {
-    const e = yamlErrors[0]!;
-    return fatal(...describeYamlError(e, yaml));
-  }
-
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) {
-    result.problems.push(
-      error(file, 'frontmatter is empty', {
-        line: startLine,
-        suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
-      }),
-    );
-    return result;
-  }
-  if (!isMap(root)) {
-    const what = isSeq(root) ? 'a list' : isScalar(root) ? 'a single value' : 'not a mapping';
-    return fatal(`frontmatter must be a mapping of \`field: value\` lines, but it is ${what}`, rangeStart(root), {
-      suggestion: 'write one `field: value` per line, e.g. `title: "…"`',
-    });
+  // Fast path: the plain `key: value` / `  - item` / `[a, b]` text nearly every entry is. It builds the same nodes
+  // the full parser would (see fast-yaml.ts) or gives up, and then steps 1b and 2 run as always.
+  const fast = options.fastPath === false ? undefined : fastCompose(yaml);
+  let root: YamlNode;
+  if (fast) {
+    lineCounter.lineStarts = fast.lineStarts;
+    root = fast.root;
+  } else {
+    const composed = composeFull(yaml, lineCounter);
+    if ('fatal' in composed) return fatal(...composed.fatal);
+    if (composed.root === undefined) {
+      result.problems.push(
+        error(file, 'frontmatter is empty', {
+          line: startLine,
+          suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
+        }),
+      );
+      return result;
+    }
+    root = composed.root;
   }
 
   // 3. Iterative safety walk: anchors, aliases, tags, keys, duplicates, depth. Nothing is built yet.
@@ -298,6 +278,68 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number):
   // 4. Build plain data (depth is bounded, so recursion is safe here).
   result.data = toPlain(root) as Record<string, unknown>;
   return result;
+}
+
+/** The full `yaml` parser with the options the validator uses (core schema, no custom tags, positions). */
+export function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
+  return parseDocument(yaml, {
+    ...(lineCounter ? { lineCounter } : {}),
+    prettyErrors: true,
+    uniqueKeys: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    customTags: [],
+    resolveKnownTags: false,
+    keepSourceTokens: false,
+  });
+}
+
+type FatalArgs = [message: string, offset: number, extra?: Omit<Partial<Problem>, 'file' | 'message'>];
+
+/**
+ * Steps 1b and 2 with the full `yaml` parser: nesting depth, then compose. `root` is undefined for an empty document;
+ * `fatal` is the one problem that stops parsing.
+ */
+function composeFull(yaml: string, lineCounter: LineCounter): { root: YamlNode | undefined } | { fatal: FatalArgs } {
+  // 1b. Nesting depth on the flat token stream (no recursion, stops at the first excess).
+  const deep = findExcessiveNesting(yaml);
+  if (deep !== undefined) {
+    return {
+      fatal: [
+        `nesting is deeper than ${MAX_NESTING} levels`,
+        deep,
+        { suggestion: 'an entry needs only `field: value` and simple lists like `authors: [A, B]`' },
+      ],
+    };
+  }
+
+  // 2. Compose (core schema; no custom tags are known, so none can run).
+  let doc;
+  try {
+    doc = parseFullDocument(yaml, lineCounter);
+  } catch (e) {
+    return { fatal: [`YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, 0] };
+  }
+  const yamlErrors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  if (yamlErrors.length) {
+    const e = yamlErrors[0]!;
+    return { fatal: describeYamlError(e, yaml) };
+  }
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { root: undefined };
+  if (!isMap(root)) {
+    const what = isSeq(root) ? 'a list' : isScalar(root) ? 'a single value' : 'not a mapping';
+    return {
+      fatal: [
+        `frontmatter must be a mapping of \`field: value\` lines, but it is ${what}`,
+        rangeStart(root),
+        { suggestion: 'write one `field: value` per line, e.g. `title: "…"`' },
+      ],
+    };
+  }
+  return { root };
 }
 
 function toPlain(node: YamlNode | null): unknown {
