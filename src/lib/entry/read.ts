@@ -4,7 +4,11 @@
  * Everything here is linear in the size of the file and happens before any parser runs, so a hostile or broken file
  * (binary, UTF-16, 50 MB, no frontmatter) is refused cheaply with a message that says what it is.
  */
+import { isUtf8 } from 'node:buffer';
 import { error, type Problem } from '../validate/problem';
+
+/** One decoder for every file (`decode` without `stream` starts afresh each call). Strips a leading BOM. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Size limits, checked BEFORE anything is parsed. */
 export const LIMITS = {
@@ -170,7 +174,8 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
         suggestion: `re-save it as UTF-8 (in most editors: "Save with encoding" → UTF-8)`,
       });
     }
-    const bad = firstInvalidUtf8(bytes);
+    // Node's native check first (the same rules as a fatal TextDecoder); the byte-by-byte scan only finds WHERE.
+    const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (bad >= 0) {
       const pos = bytePosition(bytes, bad);
       const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
@@ -181,7 +186,7 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
     }
     try {
       // BOM is stripped by the decoder (ignoreBOM: false).
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = UTF8.decode(bytes);
     } catch {
       return fail('invalid UTF-8', { line: 1, suggestion: 're-save the file as UTF-8' });
     }
@@ -194,7 +199,7 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
       suggestion: 'entries are plain UTF-8 Markdown text',
     });
   }
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail('file is empty', { line: 1, suggestion: EMPTY_SUGGESTION });
 
   return split(file, text);
@@ -267,7 +272,8 @@ function split(file: string, text: string): ReadResult {
   const entry: SplitEntry = { text, frontmatter, yamlStartLine, closeLine, body, bodyStartLine: closeLine + 1 };
 
   const problems: Problem[] = [];
-  const fmBytes = utf8Length(frontmatter);
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no counting.
+  const fmBytes = frontmatter.length * 3 <= LIMITS.frontmatterBytes ? 0 : utf8Length(frontmatter);
   if (fmBytes > LIMITS.frontmatterBytes) {
     problems.push(
       error(file, `frontmatter is ${formatSize(fmBytes)}; the limit is ${formatSize(LIMITS.frontmatterBytes)}`, {
@@ -276,7 +282,7 @@ function split(file: string, text: string): ReadResult {
       }),
     );
   }
-  const bodyBytes = utf8Length(body);
+  const bodyBytes = body.length * 3 <= LIMITS.bodyBytes ? 0 : utf8Length(body);
   if (bodyBytes > LIMITS.bodyBytes) {
     problems.push(
       error(file, `body is ${formatSize(bodyBytes)}; the limit is ${formatSize(LIMITS.bodyBytes)}`, {

@@ -9,7 +9,7 @@
  *
  * None of them throws for a bad file: every failure is a Problem for that file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entrySchema, type Entry } from '../schema/entry';
@@ -232,8 +232,32 @@ function combine(results: Array<{ fileName: string; result: SourceResult }>, asS
  * Reads a file safely (size checked before reading) and validates it. Never throws. Synchronous reads: for thousands
  * of small files they are faster than awaiting each one, and validation itself is synchronous.
  */
-function readAndValidate(path: string, options: ValidateOptions): SourceResult {
-  const shown = displayPath(path);
+function readAndValidate(path: string, options: ValidateOptions, shown = displayPath(path)): SourceResult {
+  // Usually: open once, then size and type from the open file (no second lookup of the path). If the file cannot be
+  // opened, the path-based steps below run and say why, exactly as before.
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch {
+    fd = undefined;
+  }
+  if (fd !== undefined) {
+    try {
+      const info = fstatSync(fd);
+      if (info.isFile() && info.size <= LIMITS.fileBytes) {
+        const buffer = readFileSync(fd);
+        return validateSource(shown, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), options);
+      }
+    } catch {
+      // fall through to the path-based steps, which report the problem
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+  }
   try {
     const info = statSync(path);
     if (!info.isFile()) return { problems: [error(shown, 'not a regular file')] };
@@ -257,6 +281,9 @@ function readAndValidate(path: string, options: ValidateOptions): SourceResult {
   }
 }
 
+/** Read-only, and non-blocking so that opening a FIFO (reported as not a regular file) cannot hang. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /** One file on disk, on its own (no set checks). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const result = readAndValidate(path, options);
@@ -266,7 +293,10 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 /** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
 export async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
   const results: Array<{ fileName: string; result: SourceResult }> = [];
-  for (const path of paths) results.push({ fileName: displayPath(path), result: readAndValidate(path, options) });
+  for (const path of paths) {
+    const shown = displayPath(path);
+    results.push({ fileName: shown, result: readAndValidate(path, options, shown) });
+  }
   return combine(results, true);
 }
 
