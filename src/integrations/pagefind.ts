@@ -53,12 +53,14 @@ export function pagefindIntegration(): AstroIntegration {
           const vocabulary = new VocabularyBuilder();
           let pages = 0;
           let expanded = 0;
-          const files = (await htmlFiles(sitePath)).sort();
+          const files = await publicationPages(sitePath);
           // A few files at a time: reading and expanding overlaps with Pagefind parsing the previous ones.
           for (let i = 0; i < files.length; i += 16) {
             await Promise.all(
               files.slice(i, i + 16).map(async (file) => {
-                const html = withoutTexts(await readFile(file, 'utf8'), PROVENANCE_LABELS);
+                const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
+                if (page === undefined) return; // a folder of list pages ("publications/page/"), not a publication
+                const html = withoutTexts(page, PROVENANCE_LABELS);
                 const text = indexedText(html);
                 if (text === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
                 const expansion = searchExpansion(text);
@@ -90,11 +92,24 @@ export function pagefindIntegration(): AstroIntegration {
   };
 }
 
-async function htmlFiles(root: string): Promise<string[]> {
-  const names = await readdir(root, { recursive: true, encoding: 'utf8' });
-  return names
-    .filter((name) => name.endsWith('.html') && !name.split(sep).includes('pagefind'))
-    .map((name) => join(root, name));
+/**
+ * The publication pages ("<root>/publications/<slug>/index.html"): the only pages with `data-pagefind-body`.
+ * Browse lists, data and help pages are not search results, and reading them all cost time at 10,000 entries.
+ */
+async function publicationPages(root: string): Promise<string[]> {
+  const folders = await readdir(join(root, 'publications'), { withFileTypes: true });
+  return folders
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, 'publications', entry.name, 'index.html'))
+    .sort();
+}
+
+/** For `.catch()`: the fallback when the file does not exist; any other error is rethrown. */
+function ifMissing<T>(fallback: T): (error: NodeJS.ErrnoException) => T {
+  return (error) => {
+    if (error.code === 'ENOENT') return fallback;
+    throw error;
+  };
 }
 
 /** "/abs/dist/publications/x/index.html" → "/publications/x/" (the site is built with directory URLs). */
