@@ -110,7 +110,7 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number, 
   }
 
   // 1a. Tabs as indentation (YAML forbids them; editors hide them).
-  const tab = /^[ ]*\t/m.exec(yaml);
+  const tab = yaml.includes('\t') ? /^[ ]*\t/m.exec(yaml) : null;
   if (tab && (tab[0].length === 1 || !insideBlockScalarGuess(yaml, tab.index))) {
     return fatal('tab used for indentation', tab.index + tab[0].length - 1, {
       suggestion: 'indent with spaces (2 per level); YAML does not allow tabs',

@@ -64,6 +64,11 @@ export type ValidateOptions = {
   now?: Date;
   /** Time limit for parsing one Markdown body. */
   markdownTimeoutMs?: number;
+  /**
+   * false: do not collect the valid entries (`ValidationResult.entries` stays empty), so a large folder's texts are
+   * not all kept in memory until the end. The CLI, which prints only problems, passes false. Default: true.
+   */
+  entries?: boolean;
 };
 
 /**
@@ -287,7 +292,7 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 /** One file on disk, on its own (no set checks). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const result = readAndValidate(path, options);
-  return combine([{ fileName: displayPath(path), result }], false);
+  return combine([{ fileName: displayPath(path), result: options.entries === false ? withoutEntry(result) : result }], false);
 }
 
 /** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
@@ -295,9 +300,58 @@ export async function validateSet(paths: readonly string[], options: ValidateOpt
   const results: Array<{ fileName: string; result: SourceResult }> = [];
   for (const path of paths) {
     const shown = displayPath(path);
-    results.push({ fileName: shown, result: readAndValidate(path, options, shown) });
+    results.push({ fileName: shown, result: keepForSet(readAndValidate(path, options, shown), options) });
   }
   return combine(results, true);
+}
+
+/** The top-level fields the set rules read (undefined: some rule reads any field, so keep them all). */
+const SET_FIELDS: ReadonlySet<string> | undefined = SET_RULES.every((r) => r.fields !== undefined)
+  ? new Set(SET_RULES.flatMap((r) => r.fields ?? []))
+  : undefined;
+
+/**
+ * What a file's result must keep until the set rules run: its problems, its entry (unless not wanted), and only the
+ * fields (and their positions) the set rules read, copied so that they do not keep the whole file text alive.
+ */
+function keepForSet(result: SourceResult, options: ValidateOptions): SourceResult {
+  if (SET_FIELDS === undefined) return options.entries === false ? withoutEntry(result) : result;
+  let data: Record<string, unknown> | undefined;
+  let locations: Map<string, Located> | undefined;
+  if (result.data) {
+    data = Object.create(null) as Record<string, unknown>;
+    locations = new Map();
+    for (const field of SET_FIELDS) {
+      if (Object.prototype.hasOwnProperty.call(result.data, field)) data[field] = detach(result.data[field]);
+      const loc = result.locations?.get(field);
+      // Set items only ever ask for the line and column (see `combine`).
+      if (loc) locations.set(field, { line: loc.line, col: loc.col, offset: 0, end: 0, endLine: loc.line });
+    }
+  }
+  return {
+    problems: result.problems,
+    ...(result.entry && options.entries !== false ? { entry: result.entry } : {}),
+    ...(data ? { data } : {}),
+    ...(locations ? { locations } : {}),
+  };
+}
+
+function withoutEntry(result: SourceResult): SourceResult {
+  if (!result.entry) return result;
+  const { entry: _entry, ...rest } = result;
+  return rest;
+}
+
+/** A copy of a parsed value whose strings are fresh (a slice of the file text would keep all of it in memory). */
+function detach(value: unknown): unknown {
+  if (typeof value === 'string') return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
+  if (Array.isArray(value)) return value.map(detach);
+  if (value !== null && typeof value === 'object') {
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) out[k] = detach(v);
+    return out;
+  }
+  return value;
 }
 
 /** Thrown by `validatePaths` for a path that does not exist (the CLI turns it into a usage error). */

@@ -93,6 +93,19 @@ describe('sets (a folder is validated as one set)', () => {
   });
 });
 
+describe('entries: false (what the CLI asks for)', () => {
+  it('gives exactly the same problems, set checks included, and keeps no entries', async () => {
+    const { dir } = writeSlugClashSet(join(tmp, 'clash-entries'));
+    const paths = [join(FIXTURES, 'sets/duplicate-publication'), dir, join(FIXTURES, 'reject'), join(FIXTURES, 'accept/full-entry.md')];
+    const full = await validatePaths(paths);
+    const lean = await validatePaths(paths, { entries: false });
+    expect(lean.problems).toEqual(full.problems);
+    expect(lean.files).toBe(full.files);
+    expect(full.entries.length).toBeGreaterThan(0);
+    expect(lean.entries).toEqual([]);
+  });
+});
+
 describe('safety', () => {
   it('never evaluates ---js frontmatter', async () => {
     const result = await validateFile(join(FIXTURES, 'reject/frontmatter-javascript.md'));

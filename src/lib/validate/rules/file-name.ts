@@ -11,18 +11,19 @@ export const fileName: Rule = {
     const m = /^(.*?)(\.[^.]*)?$/.exec(fileName)!;
     const stem = m[1] ?? '';
     const ext = m[2] ?? '';
-    const slug = slugify(stem) || 'untitled';
+    // The suggested name is only worked out when there is something to suggest.
+    const slug = () => slugify(stem) || 'untitled';
     if (ext !== '.md') {
       return [
         error(file, `file name "${fileName}" must end in .md`, {
-          suggestion: `rename it to ${slug}.md`,
+          suggestion: `rename it to ${slug()}.md`,
         }),
       ];
     }
     if (!SLUG_PATTERN.test(stem)) {
       return [
         error(file, `file name "${fileName}" is not a valid slug (lower-case letters, digits and single hyphens)`, {
-          suggestion: `rename it to ${slug}.md`,
+          suggestion: `rename it to ${slug()}.md`,
         }),
       ];
     }

@@ -15,6 +15,7 @@ const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slugClash: SetRule = {
   id: 'slug-clash',
   description: 'no two file names give the same slug (e.g. Foo-Bar.md and foo-bar.md)',
+  fields: [],
   check(items) {
     const groups = new Map<string, SetItem[]>();
     for (const item of items) {
