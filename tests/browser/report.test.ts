@@ -82,6 +82,17 @@ describe('/about/data/ on the real catalogue', () => {
     expect(externalRequests).toEqual([]);
     await page.context().close();
   });
+
+  it('a long list shows its first 50 entries and says how many more there are (the page stays light at any size)', async () => {
+    const { page } = await openPage(browser, `${inject('catalogueUrl')}/about/data/`, { javaScript: false });
+    const undated = page.locator('details', { has: page.getByText('The publications without a year') });
+    const missing = Number(/(\d+) of [\d,]+ \(\d+%\) publications are without a year/.exec((await page.locator('main').textContent())!)![1]);
+    expect(missing, 'the real catalogue has more undated entries than a list shows').toBeGreaterThan(50);
+    await undated.locator('summary').click();
+    await expect(undated.locator('ul.report-entries > li').count()).resolves.toBe(50);
+    await expect(undated.locator('p.muted').textContent()).resolves.toContain(`and ${missing - 50} more`);
+    await page.context().close();
+  });
 });
 
 describe('"Suggest a correction" on a publication page', () => {
