@@ -193,6 +193,8 @@ describe('fast frontmatter path', () => {
       '"dq"', '"d q: #"', '"d\\"q"', '"d\\n"', '""', "'sq'", "'s''q'", "'s'q'", "''", '"open', "'open", '[a, b]', '[a,b]',
       '[]', '[ a ]', '[a, "b, c"]', "[a, 'b']", '[a, [b]]', '[a: b]', '{a: 1}', '[a, ]', 'ünï 𝄞', 'x\u00a0y', 'x\u200by',
       '...', '---', "x'", 'x"', '"', "'", '[', ']', '"a" b', 'a,b', 'http://x.y/z?q=1#f', 'x ', ' x', 'a\tb',
+      '=', '<<', '<b>x</b>', 'a!b', 'x&y', 'a*b', 'a%b', 'a@b', 'a{b', 'a}b', 'a[b', 'a]b', '1_000', '0', '00', '1.', '1e',
+      '0x', '0b101', 'NaN', 'Infinity', '-0', '+.5', '12345678901234567890123', 'on', 'off', 'y', 'n', '2019a', '"a\\b"',
     ];
     const line = (): string => {
       const r = rng();
@@ -218,5 +220,14 @@ describe('fast frontmatter path', () => {
     }
     // Not vacuous: a good share of the random texts take the fast path and are compared node by node.
     expect(fast).toBeGreaterThan(300);
+
+    // One character inserted anywhere into a text the fast path takes.
+    const inserts = [' ', '\n', '\t', '#', ':', '-', '?', '[', ']', '{', '}', ',', '"', "'", '&', '*', '!', '|', '>', '%', '@', '`', '\\', '\r', '\u00a0', '\u2028', '\ufeff', '\u0085', '\u200b', 'é', '𝄞', '0', '.'];
+    const base = 'title: "A title: with colon"\nauthors:\n  - Anne Gallagher\n  - \'O\'\'Neil\'\nyear: 2019\nregion: [Worldwide, "Europe, North"]\ntitle_supplied: true\nsummary: Plain text, with commas and C# and a:b.\n';
+    expect(agree(base)).toBe(true);
+    for (let i = 0; i < 1500; i++) {
+      const at = Math.floor(rng() * (base.length + 1));
+      agree(base.slice(0, at) + pick(inserts) + base.slice(at));
+    }
   });
 });
