@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { median } from '../src/lib/bench/synthetic';
@@ -32,7 +32,7 @@ import {
   phaseSeconds,
   type BuildMeasure,
 } from './lib/bench/builds';
-import { loadProfile, writeCatalogue } from './lib/bench/catalogue';
+import { loadProfile, writeCatalogue, writeNextEntry } from './lib/bench/catalogue';
 import { summariseCpuProfiles } from './lib/bench/cpu-profile';
 import { distStats, type DistStats } from './lib/bench/dist';
 import { runLighthouse } from './lib/bench/lighthouse';
@@ -49,6 +49,7 @@ import {
   type DistSummary,
   type Results,
   type SearchSeries,
+  type EditorCheck,
   type SizeResult,
 } from './lib/bench/report';
 
@@ -229,6 +230,39 @@ function pickQueries(words: Record<string, number>): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The editor's check (issue 8): one more entry added to the N, `validate`, then a build that reuses the cache of the
+ * cold build before it (what an editor's machine, or CI restoring Astro's cacheDir, does). The entry is removed
+ * again afterwards, so later measures see the N entries.
+ */
+async function measureEditorCheck(n: number, contentDir: string, work: string, coldOutDir: string, timeout: number): Promise<EditorCheck> {
+  const entry = writeNextEntry(contentDir, loadProfile().profile, n, args.seed!);
+  const file = join(contentDir, `${entry.slug}.md`);
+  const dir = join(work, 'editor-check');
+  try {
+    log(`editor's check: added ${entry.slug}.md; validate, then build with the first build's cache…`);
+    const v = await runMeasured(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/validate.ts', contentDir], { timeoutSeconds: timeout });
+    const b = await buildCatalogue(contentDir, dir, quiet('editor-check'), { timeoutSeconds: timeout, cacheDir: join(dirname(coldOutDir), 'cache') });
+    log(
+      `editor's check: validate ${fmtSeconds(v.seconds)} (exit ${v.code}) + build ${fmtSeconds(b.seconds)} (Pagefind ${fmtSeconds(b.pagefindSeconds)}, ` +
+        `CPU ${fmtSeconds(b.cpuSeconds)}, ${b.citationsFormatted ?? '?'} citations formatted)`,
+    );
+    return {
+      added: entry.slug,
+      validateSeconds: v.seconds,
+      validateExit: v.code ?? -1,
+      buildSeconds: b.seconds,
+      pagefindSeconds: b.pagefindSeconds,
+      cpuSeconds: b.cpuSeconds,
+      peakRssBytes: b.peakRssBytes,
+      citationsFormatted: b.citationsFormatted ?? null,
+    };
+  } finally {
+    rmSync(file, { force: true });
+    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Re-renders results.md from results.json (after editing bench/analysis.md), measuring nothing. */
 function reportOnly(): void {
@@ -516,7 +550,8 @@ async function measureSize(
     hugoSite?.server.close();
   }
 
-  const result: SizeResult = { entries: n, generateSeconds, catalogueBytes, validate, builds, dist, pages, search, lighthouse, observations };
+  const editorCheck = validate.available ? await measureEditorCheck(n, contentDir, work, cat.outDir, timeout) : undefined;
+  const result: SizeResult = { entries: n, generateSeconds, catalogueBytes, validate, builds, editorCheck, dist, pages, search, lighthouse, observations };
 
   // A CPU profile of one more catalogue build when asked (--cpu-prof: at the largest size), or in the default run when
   // this size's cost per entry already projects a miss of the 10,000-entry goal (60 s) and the 15 minutes allow it.

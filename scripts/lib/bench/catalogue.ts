@@ -61,3 +61,13 @@ export function writeCatalogue(dir: string, profile: CatalogueProfile, count: nu
   for (const entry of entries) writeFileSync(join(dir, `${entry.slug}.md`), toMarkdown(entry));
   return entries;
 }
+
+/**
+ * The editor's check: adds entry N (the next one the generator makes after the N already written, so the catalogue
+ * is the N + 1 catalogue) to `dir` and returns it.
+ */
+export function writeNextEntry(dir: string, profile: CatalogueProfile, count: number, seed: string): SyntheticEntry {
+  const entry = generateEntries(profile, count + 1, { seed, currentYear: new Date().getFullYear() })[count]!;
+  writeFileSync(join(dir, `${entry.slug}.md`), toMarkdown(entry));
+  return entry;
+}
