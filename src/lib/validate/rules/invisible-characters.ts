@@ -39,6 +39,8 @@ const NAMES: Record<number, string> = {
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/** The same characters, for a yes/no test (not global: no lastIndex state). */
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const NO_JOINERS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
 const joinsHere = (ch: string) => LETTER_OR_MARK.test(ch) && !NO_JOINERS.test(ch);
@@ -46,6 +48,8 @@ const joinsHere = (ch: string) => LETTER_OR_MARK.test(ch) && !NO_JOINERS.test(ch
 /** Each invisible character to report in `text`: its UTF-16 index and the character. */
 export function findInvisible(text: string): Array<{ index: number; char: string }> {
   const out: Array<{ index: number; char: string }> = [];
+  // Almost every text has none: one test, without the iterator and regex copy `matchAll` makes.
+  if (!ANY_INVISIBLE.test(text)) return out;
   for (const m of text.matchAll(INVISIBLE)) {
     const ch = m[0];
     if (ch === '\u200C' || ch === '\u200D') {

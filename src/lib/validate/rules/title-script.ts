@@ -7,6 +7,8 @@ const SCRIPTS: Array<{ test: RegExp; code: string; name: string }> = [
   { test: /\p{Script=Hebrew}/gu, code: 'he', name: 'Hebrew' },
 ];
 
+const ANY_SCRIPT = new RegExp(SCRIPTS.map((s) => s.test.source).join('|'), 'u');
+
 /**
  * A title mostly in a right-to-left script needs `title_language` so the site sets `dir="rtl"`; otherwise the
  * punctuation is displayed in the wrong place.
@@ -20,6 +22,8 @@ export const titleScript: Rule = {
     if (typeof title !== 'string') return [];
     const language = typeof data?.title_language === 'string' ? data.title_language : undefined;
     if (isRightToLeft(language)) return [];
+    // No letter of any script below: nothing can reach half of the letters.
+    if (!ANY_SCRIPT.test(title)) return [];
     const letters = title.match(/\p{L}/gu)?.length ?? 0;
     if (letters === 0) return [];
     for (const s of SCRIPTS) {
