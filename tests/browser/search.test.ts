@@ -75,6 +75,32 @@ async function openFilters(page: Page): Promise<void> {
   await page.locator('fieldset:not([hidden]) .filter-values li').first().waitFor();
 }
 
+/** Clicks "Show more results" until every result is listed (the page shows the first five). */
+async function showAll(page: Page): Promise<void> {
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const before = await page.locator('#search-results > li').count();
+    await more.click();
+    await page.locator('#search-results > li').nth(before).waitFor();
+  }
+}
+
+/** Sum of the layout shifts not caused by the reader's own input, since the page started (PerformanceObserver). */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+            if (!entry.hadRecentInput) sum += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => setTimeout(() => resolve(sum), 100));
+      }),
+  );
+}
+
 function query(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
@@ -182,6 +208,7 @@ describe('search on the fixture site', () => {
     await page.getByLabel('Sort by').selectOption('year');
     // Pagefind drops pages without the sort key: every entry must still be there, undated ones last.
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found for “fixture”, newest first\\.$`));
+    await showAll(page);
     const newest = await page.locator('#search-results .entry-meta').allTextContents();
     const years = newest.map((meta) => meta.split(' · ')[0]);
     expect(years).toEqual(yearsSorted(ALL, 'newest').slice(0, 10));
@@ -189,6 +216,7 @@ describe('search on the fixture site', () => {
     expect(query(page).get('sort')).toBe('year');
     await page.getByLabel('Sort by').selectOption('year-asc');
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found for “fixture”, oldest first\\.$`));
+    await showAll(page);
     const oldest = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]);
     expect(oldest).toEqual(yearsSorted(ALL, 'oldest').slice(0, 10));
     await page.context().close();
@@ -198,6 +226,7 @@ describe('search on the fixture site', () => {
     const { page } = await openPage(browser, `${fixture()}/search/?country=Jordan`);
     const jordan = inCountry('JO');
     await waitForStatus(page, new RegExp(`^${jordan.length} publications found with 1 filter, newest first\\.$`));
+    await showAll(page);
     const years = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]);
     expect(years).toEqual(yearsSorted(jordan, 'newest'));
     await page.context().close();
@@ -300,6 +329,9 @@ describe('search on the fixture site', () => {
     await page.locator('header input[type="search"]').fill('kosovo');
     await Promise.all([page.waitForURL('**/search/?q=kosovo'), page.locator('header button[type="submit"]').click()]);
     await expect(page.locator('noscript').count()).resolves.toBeGreaterThan(0);
+    // Without JavaScript the search page is its form and the ways to browse, not an empty results area.
+    await expect(page.locator('#search-app').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#search-browse').isVisible()).resolves.toBe(true);
     await page.context().close();
 
     const opened = await openPage(browser, `${fixture()}/publications/undated-guidance/`);
@@ -310,14 +342,14 @@ describe('search on the fixture site', () => {
     expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await opened.page.context().close();
 
-    // The search page itself loads Pagefind only when there is something to search or the box gets focus.
+    // The search page itself loads Pagefind once it has loaded, before the reader reaches the box (so that the
+    // first query does not wait for it), but no index chunk, fragment or filter before there is something to search.
     const empty = await openPage(browser, `${fixture()}/search/`);
     const loaded: string[] = [];
     empty.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    await empty.page.waitForTimeout(300);
-    expect(loaded.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
-    await empty.page.locator('#search-input').focus();
-    await empty.page.waitForResponse((r) => r.url().includes('/pagefind/pagefind.js'));
+    await empty.page.waitForResponse((r) => /\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(r.url()));
+    await empty.page.waitForLoadState('networkidle');
+    expect(loaded.filter((path) => /^\/pagefind\/(index|fragment|filter)\//.test(path))).toEqual([]);
     await empty.page.context().close();
   });
 });
@@ -328,15 +360,46 @@ describe('search on the real catalogue', () => {
     const text = await status(page);
     const total = Number(/^(\d+) publications/.exec(text)?.[1]);
     expect(total).toBeGreaterThan(20);
-    expect(await page.locator('#search-results > li').count()).toBe(10);
+    // The first five (one fragment request each), then ten more per "Show more results", loaded when asked for.
+    expect(await page.locator('#search-results > li').count()).toBe(5);
+    await expect(page.locator('#search-more').textContent()).resolves.toBe(`Show more results (5 of ${total} shown)`);
     await openFilters(page);
     await expectNoAxeViolations(page);
+    const fragments: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/fragment/')) fragments.push(r.url());
+    });
     await page.getByRole('button', { name: /^Show more results/ }).click();
-    await page.locator('#search-results > li').nth(19).waitFor();
+    await page.locator('#search-results > li').nth(14).waitFor();
+    expect(await page.locator('#search-results > li').count()).toBe(15);
+    expect(fragments.length).toBeLessThanOrEqual(10);
     // Focus moves to the first new result, for keyboard and screen-reader users.
-    await expect(page.evaluate(() => document.activeElement?.closest('li')?.querySelector('a')?.dataset.position)).resolves.toBe('10');
+    await expect(page.evaluate(() => document.activeElement?.closest('li')?.querySelector('a')?.dataset.position)).resolves.toBe('5');
     expect(externalRequests).toEqual([]);
     await page.context().close();
+  });
+
+  it('moves nothing on screen when results arrive: opened with a query, typed, or shown more (layout shift)', async () => {
+    for (const width of [360, 1280]) {
+      const opened = await openPage(browser, `${catalogue()}/search/?q=trafficking`, { width });
+      await status(opened.page);
+      await opened.page.locator('#search-results > li').nth(4).waitFor();
+      await opened.page.waitForTimeout(300);
+      expect(await layoutShift(opened.page), `opened with a query at ${width} px`).toBe(0);
+      await opened.page.context().close();
+
+      const typed = await openPage(browser, `${catalogue()}/search/`, { width });
+      await typed.page.waitForLoadState('networkidle');
+      await typed.page.locator('#search-input').click();
+      await typed.page.keyboard.type('smuggling', { delay: 50 });
+      await typed.page.locator('#search-results > li').first().waitFor();
+      // Results that come well after the last key (when input no longer excuses a shift) must not move anything.
+      await typed.page.waitForTimeout(800);
+      await typed.page.getByRole('button', { name: /^Show more results/ }).click();
+      await typed.page.locator('#search-results > li').nth(5).waitFor();
+      expect(await layoutShift(typed.page), `typed at ${width} px`).toBe(0);
+      await typed.page.context().close();
+    }
   });
 
   it('finds an organisation by acronym and by name, and a misspelt name', async () => {

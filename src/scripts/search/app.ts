@@ -1,4 +1,4 @@
-import { filterCounts, runSearch, type Outcome } from '../../lib/search/engine';
+import { filterCounts, runSearch, searchOptions, type Outcome } from '../../lib/search/engine';
 import type { FilterCounts, PagefindResultData } from '../../lib/search/pagefind-types';
 import { PAGE_SIZE } from '../../lib/search/ranking';
 import {
@@ -20,11 +20,14 @@ import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } 
  * URL: typing replaces the current history entry (one entry per typed query, not per key), ticking a filter or
  * changing the order pushes a new one, and Back/Forward restore the state from the URL.
  *
- * Speed: a search starts on a keystroke with no delay (a timer would add its delay to every query), one at a time
- * (a key pressed meanwhile only replaces the next search; see `pump`); a newer search makes an older one stop
- * before it loads any result data. While typing, a search is quick (no spelling checks); when typing pauses
- * (SETTLE_MS) the full search runs, mostly from the cache, and brings spelling help, filter counts and the spoken
- * count. Nothing in the result list changes then unless the full search changes the results.
+ * Speed: Pagefind starts loading when the page has loaded (not when the reader reaches the box). A search starts on
+ * a keystroke with no delay (a timer would add its delay to every query), one at a time (a key pressed meanwhile
+ * only replaces the next search; see `pump`); a newer search makes an older one stop before it loads any result
+ * data. A word still being typed is searched from its third letter; finished words' index chunks preload at once.
+ * While typing, a search is quick (no spelling checks); when typing pauses (SETTLE_MS) the full search runs, mostly
+ * from the cache, and brings spelling help, filter counts and the spoken count. Nothing in the result list changes
+ * then unless the full search changes the results. The first FIRST_PAGE results show (one fragment request each);
+ * "Show more results" adds PAGE_SIZE more.
  */
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -115,6 +118,7 @@ function showIdle(): void {
   notice.hidden = true;
   empty.hidden = true;
   intro.hidden = false;
+  delete app.dataset.searching;
   announce('');
 }
 
@@ -127,6 +131,8 @@ interface Job {
   next: SearchState;
   mode: HistoryMode | 'settle';
   run: number;
+  /** How the address changes when the job runs (typing: once per search made, not per key). */
+  history: HistoryMode;
 }
 let pending: Job | undefined;
 let busy = false;
@@ -134,13 +140,36 @@ let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** How long typing must pause before the full search (spelling checks, filter counts, the spoken count). */
 const SETTLE_MS = 400;
+/**
+ * Results shown first: each needs its own fragment request (a long full text's is ~17 KB), and five fill a screen,
+ * as in Pagefind's own UI. "Show more results" adds PAGE_SIZE at a time.
+ */
+const FIRST_PAGE = 5;
+/** Letters a word needs before the page searches it while the reader types (see `run`). */
+const MIN_LETTERS = 3;
+/** The letters and digits of a word. */
+const letters = (word: string) => word.replace(/[^\p{L}\p{N}]/gu, '').length;
+
+/** Loads the index chunks of the words typed so far (whole words only), beside any search that runs. */
+function preloadWords(q: string, next: SearchState): void {
+  const done = q.replace(/["“”]/gu, ' ').split(/\s+/u);
+  done.pop(); // the word being typed, or '' after a space
+  const term = done.filter((word) => letters(word) >= MIN_LETTERS).join(' ');
+  if (!term) return;
+  void loadPagefind()
+    .then(({ pagefind }) => pagefind.preload?.(term, searchOptions(next, 'relevance')))
+    .catch(() => undefined);
+}
 
 function run(next: SearchState, mode: HistoryMode): void {
-  const job: Job = { next, mode, run: ++latest };
+  const job: Job = { next, mode, run: ++latest, history: mode === 'typing' ? mode : 'none' };
   state = next;
   clearTimeout(settleTimer);
-  updateHistory(next, mode);
+  // Typing changes the address when its search runs, not on every key (each change of the address also makes
+  // Chromium ask for the favicon again).
+  if (mode !== 'typing' || isEmptySearch(next)) updateHistory(next, mode);
   syncControls(next);
+  if (!isEmptySearch(next)) app.dataset.searching = '';
   if (isEmptySearch(next)) {
     pending = undefined;
     showIdle();
@@ -148,14 +177,22 @@ function run(next: SearchState, mode: HistoryMode): void {
     if (pagefindRequested()) void refreshFilters(undefined, job.run);
     return;
   }
-  // One or two letters typed so far ("t", "tr") match nearly everything, and on a large catalogue such a search is
-  // slow and useless: it waits for a pause in typing (an acronym such as "UN" or "EU" is then searched in full).
-  if (mode === 'typing' && next.q.replace(/[^\p{L}\p{N}]/gu, '').length < 3) {
-    // (Not even preloaded: one or two letters span several index chunks; measured, it only added bytes.)
-    settleTimer = setTimeout(() => {
-      if (job.run === latest) enqueue({ ...job, mode: 'settle' });
-    }, SETTLE_MS);
-    return;
+  if (mode === 'typing') {
+    // Words the reader has finished (a space typed after them) start loading at once, even while an earlier search
+    // runs. Not the word being typed: Pagefind keeps a word in the index chunk its whole spelling sorts into, which
+    // for most words differs from the chunk of their first letters ("vic" and "victims", "tra" and "trafficking"),
+    // so loading a beginning only adds bytes (measured: 99 KB for "tra" on 10,000 entries).
+    preloadWords(next.q, next);
+    // A word of one or two letters being typed ("t", "trafficking s") matches nearly everything, and on a large
+    // catalogue such a search is slow (every chunk of that prefix) and useless: it waits for a pause in typing (an
+    // acronym such as "UN" or "EU" is then searched in full) and the results on screen stay meanwhile.
+    const typing = /\s$/u.test(next.q) ? '' : (next.q.split(/\s+/u).pop() ?? '');
+    if (letters(next.q) < MIN_LETTERS || (typing !== '' && letters(typing) < MIN_LETTERS)) {
+      settleTimer = setTimeout(() => {
+        if (job.run === latest) enqueue({ ...job, mode: 'settle' });
+      }, SETTLE_MS);
+      return;
+    }
   }
   enqueue(job);
 }
@@ -179,6 +216,7 @@ async function pump(): Promise<void> {
 
 async function execute(job: Job): Promise<void> {
   const { next, mode, run } = job;
+  if (run === latest) updateHistory(next, job.history);
   let loaded: LoadedPagefind;
   try {
     loaded = await loadPagefind();
@@ -192,7 +230,7 @@ async function execute(job: Job): Promise<void> {
   if (run !== latest) return;
   // The same results as on screen (a space typed, the full search after a quick one): the list stays as it is.
   if (!(current && sameOutcome(current.outcome, outcome))) {
-    const first = await Promise.all(outcome.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const first = await Promise.all(outcome.results.slice(0, FIRST_PAGE).map((r) => r.data()));
     if (run !== latest) return;
     current = { outcome, shown: first.length };
     renderOutcome(outcome, first);
@@ -204,7 +242,7 @@ async function execute(job: Job): Promise<void> {
   if (quick) {
     // When typing pauses: the full search (mostly answered from the cache), which also speaks the count.
     settleTimer = setTimeout(() => {
-      if (run === latest) enqueue({ next, mode: 'settle', run });
+      if (run === latest) enqueue({ next, mode: 'settle', run, history: 'none' });
     }, SETTLE_MS);
     return;
   }
@@ -214,7 +252,7 @@ async function execute(job: Job): Promise<void> {
 
 /** Same words searched, same order, same notices, same first results: nothing to redraw. */
 function sameOutcome(a: Outcome, b: Outcome): boolean {
-  const ids = (o: Outcome) => o.results.slice(0, PAGE_SIZE).map((r) => r.id).join(' ');
+  const ids = (o: Outcome) => o.results.slice(0, FIRST_PAGE).map((r) => r.id).join(' ');
   return (
     a.term === b.term &&
     a.sort === b.sort &&
@@ -414,17 +452,24 @@ panel.addEventListener('toggle', () => {
 });
 
 input.addEventListener('input', () => run({ ...state, q: input.value }, 'typing'));
-input.addEventListener(
-  'focus',
-  () => {
-    loadPagefind()
-      .then(() => {
-        if (isEmptySearch(state)) void refreshFilters(undefined, latest);
-      })
-      .catch(() => undefined);
-  },
-  { once: true },
-);
+/**
+ * Pagefind (its code, WebAssembly and index metadata: the fixed part of every search) starts loading as soon as the
+ * page has loaded, when the browser is idle, so that it is there by the time the reader has typed a word; at once
+ * if the reader reaches the box first.
+ */
+function loadEarly(): void {
+  if (pagefindRequested()) return;
+  loadPagefind()
+    .then(() => {
+      if (isEmptySearch(state)) void refreshFilters(undefined, latest);
+    })
+    .catch(() => undefined);
+}
+for (const type of ['focus', 'pointerdown'] as const) input.addEventListener(type, loadEarly, { once: true });
+const whenIdle = (fn: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 200);
+if (document.readyState === 'complete') whenIdle(loadEarly);
+else addEventListener('load', () => whenIdle(loadEarly), { once: true });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   typingEntry = false;
