@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { searchExpansion } from '../lib/search/expand';
 import { SOURCES } from '../lib/schema/sources';
-import { indexedText, withExpansion, withoutTexts } from '../lib/search/page-text';
+import { indexedDocument, indexedText, withExpansion, withoutTexts } from '../lib/search/page-text';
 import { VOCABULARY_FILE, VocabularyBuilder } from '../lib/search/vocabulary';
 
 /**
@@ -65,7 +65,8 @@ export function pagefindIntegration(): AstroIntegration {
                 if (text === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
                 const expansion = searchExpansion(text);
                 vocabulary.addPage(text, expansion.join(' '));
-                const added = await index.addHTMLFile({ url: pageUrl(sitePath, file), content: withExpansion(html, expansion) });
+                const content = indexedDocument(withExpansion(html, expansion))!;
+                const added = await index.addHTMLFile({ url: pageUrl(sitePath, file), content });
                 if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
                 pages += 1;
                 if (expansion.length) expanded += 1;

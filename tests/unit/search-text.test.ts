@@ -3,6 +3,7 @@ import { canonicalSpelling, searchExpansion, spellingVariants, synonymMatches } 
 import {
   decodeEntities,
   htmlToText,
+  indexedDocument,
   indexedText,
   withExpansion,
   withoutTexts,
@@ -138,6 +139,15 @@ describe('page text', () => {
       '<div hidden data-pagefind-ignore><span data-pagefind-meta="aka">IOM · A &lt;b&gt; &amp; &quot;c&quot;</span></div></article>',
     );
     expect(withExpansion(page, [])).toBe(page);
+  });
+
+  it('hands Pagefind the indexed article alone, and refuses a page with Pagefind attributes outside it', () => {
+    const article = page.slice(page.indexOf('<article'), page.indexOf('</article>') + '</article>'.length);
+    expect(indexedDocument(page)).toBe(`<!doctype html><html><body>${article}</body></html>`);
+    expect(indexedText(indexedDocument(page)!)).toBe(indexedText(page));
+    expect(indexedDocument('<html><body><p>no body</p></body></html>')).toBeUndefined();
+    const stray = page.replace('<footer>', '<footer data-pagefind-filter="region">');
+    expect(() => indexedDocument(stray)).toThrow(/"data-pagefind-filter" is outside the page's <article data-pagefind-body>/);
   });
 
   it('removes given texts (provenance labels) from the article only', () => {

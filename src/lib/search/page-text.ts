@@ -38,6 +38,22 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/**
+ * The page reduced to what Pagefind reads from it: the indexed article (the `data-pagefind-body` element, whole,
+ * with its meta, filter and sort attributes) in a bare document; undefined when the page has none. Handing Pagefind
+ * this instead of the whole page (head, navigation, "Cite this", footer) cuts what crosses to its process by about
+ * three quarters. Throws when a Pagefind attribute sits outside the article, where the reduction would lose it.
+ */
+export function indexedDocument(html: string): string | undefined {
+  const open = BODY_START.exec(html);
+  const range = indexedRange(html);
+  if (!open || !range) return undefined;
+  const end = range.end + '</article>'.length;
+  const stray = /\sdata-pagefind-[a-z-]+/i.exec(html.slice(0, open.index) + html.slice(end));
+  if (stray) throw new Error(`"${stray[0].trim()}" is outside the page's <article data-pagefind-body>: move it inside`);
+  return `<!doctype html><html><body>${html.slice(open.index, end)}</body></html>`;
+}
+
 /** The indexed text of a page, or undefined when Pagefind does not index it. */
 export function indexedText(html: string): string | undefined {
   const range = indexedRange(html);
