@@ -11,7 +11,8 @@ import {
   readCitationCache,
   writeCitationCache,
 } from '../../src/lib/cite/cache';
-import { citeprocHtml } from '../../src/lib/cite/citeproc-worker.mjs';
+import { plugins } from '@citation-js/core';
+import { CITEPROC_LOCALE, citeprocHtml, singleItemStyle } from '../../src/lib/cite/citeproc-worker.mjs';
 import { toCsl } from '../../src/lib/cite/csl';
 import {
   CITATION_STYLES,
@@ -23,6 +24,7 @@ import {
 } from '../../src/lib/cite/format';
 import { availableCitationWorkers, citationWorkersFromEnv, CiteprocPool, MAX_CITATION_WORKERS } from '../../src/lib/cite/pool';
 import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
+import { readFixturePublications } from '../support/fixture-publications';
 
 /**
  * The build's citation path (precomputation, worker pool, on-disk cache) gives exactly what `formatCitations` gives,
@@ -301,4 +303,42 @@ describe('citeproc worker pool', () => {
     expect(pool.counts.inProcess).toBeGreaterThanOrEqual(1);
     await pool.done;
   }, WORKER_TIMEOUT);
+});
+
+describe('citeproc without the bibliography sort (one item per call)', () => {
+  const TEMPLATES = { apa: 'apa', 'chicago-author-date': 'chicago-author-date', harvard: 'harvard1' } as const;
+
+  it('drops the <sort> of the bibliography only, and leaves a style without one unchanged', () => {
+    const style =
+      '<style><citation><sort><key macro="author"/></sort><layout/></citation>' +
+      '<bibliography hanging-indent="true"><sort><key macro="author"/><key variable="issued"/></sort><layout/></bibliography></style>';
+    expect(singleItemStyle(style)).toBe(
+      '<style><citation><sort><key macro="author"/></sort><layout/></citation><bibliography hanging-indent="true"><layout/></bibliography></style>',
+    );
+    const unsorted = '<style><bibliography><layout/></bibliography></style>';
+    expect(singleItemStyle(unsorted)).toBe(unsorted);
+    for (const template of Object.values(TEMPLATES)) {
+      const xml = plugins.config.get('@csl').styles.get(template) as string;
+      expect(xml, template).toMatch(/<bibliography\b[\s\S]*<sort>/);
+      expect(singleItemStyle(xml), template).not.toMatch(/<bibliography\b[\s\S]*<sort>/);
+    }
+  });
+
+  it('formats every real entry and test case exactly as the published style does', () => {
+    const everyone = [...readFixturePublications('content/publications'), ...publications];
+    expect(everyone.length).toBeGreaterThan(100);
+    expect(CITATION_STYLES.map((s) => s.id)).toEqual(Object.keys(TEMPLATES));
+    for (const publication of everyone) {
+      const item = toCsl(publication);
+      for (const template of Object.values(TEMPLATES)) {
+        const [[, published]] = plugins.output.format('bibliography', [item], {
+          format: 'html',
+          template,
+          lang: CITEPROC_LOCALE,
+          asEntryArray: true,
+        }) as Array<[string, string]>;
+        expect(citeprocHtml(item, template), `${publication.slug} in ${template}`).toBe(published);
+      }
+    }
+  });
 });
