@@ -550,7 +550,8 @@ async function measureSize(
     hugoSite?.server.close();
   }
 
-  const editorCheck = validate.available ? await measureEditorCheck(n, contentDir, work, cat.outDir, timeout) : undefined;
+  // Up to the default sizes: past them a second build would add many minutes to an on-demand run.
+  const editorCheck = validate.available && n <= 10_000 ? await measureEditorCheck(n, contentDir, work, cat.outDir, timeout) : undefined;
   const result: SizeResult = { entries: n, generateSeconds, catalogueBytes, validate, builds, editorCheck, dist, pages, search, lighthouse, observations };
 
   // A CPU profile of one more catalogue build when asked (--cpu-prof: at the largest size), or in the default run when
