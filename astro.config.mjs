@@ -21,4 +21,6 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [citeDownloadsIntegration(), pagefindIntegration()],
+  // Scratch builds of the tests and the benchmark (.tmp-*) hold tens of thousands of files: not for the dev server to watch.
+  vite: { server: { watch: { ignored: ['**/.tmp-*/**'] } } },
 });

@@ -12,21 +12,13 @@ import { catalogueDataPath } from '../lib/export/formats';
  * A build writes them in one pass after the pages, cut from the whole-catalogue JSON export (/data/catalogue.json,
  * lossless: every field as validated, with the slug). As Astro routes they were three quarters of a build's routes
  * (30,000 at 10,000 entries), each paying Astro's per-route pipeline; here they are plain file writes into folders
- * the publication pages already made. The dev server serves the same files through an injected route
- * (cite-downloads-route.ts) built on the same writers.
+ * the publication pages already made. They exist in builds only: `npm start` serves the build (the dev server, with
+ * trailingSlash 'always', answered 404 for these addresses even when they were routes).
  */
 export function citeDownloadsIntegration(): AstroIntegration {
   return {
     name: 'catalogue:cite-downloads',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute }) => {
-        if (command !== 'dev') return;
-        injectRoute({
-          pattern: '/publications/[slug]/cite.[format]',
-          entrypoint: new URL('./cite-downloads-route.ts', import.meta.url),
-          prerender: true,
-        });
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);

@@ -318,7 +318,7 @@ describe('citeproc without the bibliography sort (one item per call)', () => {
     const unsorted = '<style><bibliography><layout/></bibliography></style>';
     expect(singleItemStyle(unsorted)).toBe(unsorted);
     for (const template of Object.values(TEMPLATES)) {
-      const xml = plugins.config.get('@csl').styles.get(template) as string;
+      const xml = (plugins.config.get('@csl') as { styles: { get(name: string): string } }).styles.get(template);
       expect(xml, template).toMatch(/<bibliography\b[\s\S]*<sort>/);
       expect(singleItemStyle(xml), template).not.toMatch(/<bibliography\b[\s\S]*<sort>/);
     }
