@@ -76,8 +76,12 @@ class NetworkMeter {
       ] ?? 'Other';
       const done = request
         .sizes()
-        .then((sizes) => {
-          meter.finished.push({ url, type, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+        .then(async (sizes) => {
+          let body = sizes.responseBodySize;
+          // Chromium reports 0 body bytes for a worker's own script (pagefind-worker.js, 41 KB): the server's
+          // Content-Length says what was sent.
+          if (body === 0) body = Number((await request.response())?.headers()['content-length'] ?? 0) || 0;
+          meter.finished.push({ url, type, bytes: body + sizes.responseHeadersSize });
         })
         .catch(() => undefined)
         .finally(() => meter.pending.delete(done));
