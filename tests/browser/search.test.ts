@@ -342,12 +342,19 @@ describe('search on the fixture site', () => {
     expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await opened.page.context().close();
 
-    // The search page itself loads Pagefind once it has loaded, before the reader reaches the box (so that the
-    // first query does not wait for it), but no index chunk, fragment or filter before there is something to search.
+    // The search page loads Pagefind when the reader reaches the box (a visitor who only browses from here does not
+    // download it), before the first word is typed, and no index chunk, fragment or filter before there is something
+    // to search.
     const empty = await openPage(browser, `${fixture()}/search/`);
     const loaded: string[] = [];
     empty.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    await empty.page.waitForResponse((r) => /\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(r.url()));
+    await empty.page.waitForLoadState('networkidle');
+    await empty.page.waitForTimeout(1500);
+    expect(loaded.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await Promise.all([
+      empty.page.waitForResponse((r) => /\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(r.url())),
+      empty.page.locator('#search-input').focus(),
+    ]);
     await empty.page.waitForLoadState('networkidle');
     expect(loaded.filter((path) => /^\/pagefind\/(index|fragment|filter)\//.test(path))).toEqual([]);
     await empty.page.context().close();
