@@ -2,7 +2,7 @@
  * A fast path for the plain frontmatter almost every entry has: `key: value` lines, block lists of `  - item` and
  * one-line flow lists `[a, b]`, with plain, "double-quoted" (no escapes) or 'single-quoted' one-line values.
  *
- * It builds the same nodes (values, styles and ranges) that `yaml`'s `parseDocument` with the core schema builds for
+ * It builds the same `yaml` nodes (values, styles and ranges) that `parseDocument` with the core schema builds for
  * such text, so `parseFrontmatter` walks them exactly as it walks the full parser's document and every location and
  * message stays the same. It is deliberately narrow: on ANYTHING else — a comment, a blank line, a tab, a control or
  * unusual space character, a multi-line or escaped value, an empty value, a duplicate key, a value the core schema
@@ -10,8 +10,7 @@
  * the full parser decides. So it can only ever accept text the full parser accepts with no error, and the unit test
  * tests/unit/validate/fast-yaml.test.ts checks that it builds the same thing the full parser does.
  */
-import type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { MAP, NODE_TYPE, PAIR, SCALAR, SEQ } from './yaml-lite';
+import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 export type FastDocument = {
   root: YAMLMap;
@@ -51,18 +50,11 @@ export function fastCompose(yaml: string): FastDocument | undefined {
 
 type FastPair = Pair<Scalar, Scalar | YAMLSeq | null>;
 
-// Nodes as plain objects tagged the way `yaml` tags its own (its type guards, and ours in yaml-lite.ts, test the tag
-// and read only the fields set here), so that the common case never loads `yaml`.
-const newScalar = (value: unknown): Scalar => ({ [NODE_TYPE]: SCALAR, value }) as unknown as Scalar;
-const newSeq = (): YAMLSeq => ({ [NODE_TYPE]: SEQ, items: [] }) as unknown as YAMLSeq;
-const newMap = (): YAMLMap => ({ [NODE_TYPE]: MAP, items: [] }) as unknown as YAMLMap;
-const newPair = (key: Scalar): FastPair => ({ [NODE_TYPE]: PAIR, key, value: null }) as unknown as FastPair;
-
 function compose(yaml: string): FastDocument | undefined {
   const length = yaml.length;
   if (length === 0 || yaml.charCodeAt(length - 1) !== 10 || UNUSUAL.test(yaml)) return undefined;
 
-  const root = newMap();
+  const root = new YAMLMap();
   const lineStarts: number[] = [0];
   const keys = new Set<string>();
   let offset = 0;
@@ -83,7 +75,7 @@ function compose(yaml: string): FastDocument | undefined {
       const item = blockScalar(yaml, start, end);
       if (!item) return undefined;
       if (!openSeq) {
-        openSeq = newSeq();
+        openSeq = new YAMLSeq();
         openSeq.range = [offset + 2, end + 1, end + 1];
         openPair.value = openSeq;
       }
@@ -103,11 +95,11 @@ function compose(yaml: string): FastDocument | undefined {
     const name = m[1]!;
     if (name.length > 100 || CORE_NON_STRING.test(name) || FORBIDDEN.has(name) || keys.has(name)) return undefined;
     keys.add(name);
-    const key = newScalar(name);
+    const key = new Scalar(name);
     key.range = [offset, offset + name.length, offset + name.length];
     key.type = 'PLAIN';
     const rest = m[2];
-    const pair = newPair(key);
+    const pair: FastPair = new Pair<Scalar, Scalar | YAMLSeq | null>(key, null);
     root.items.push(pair);
     if (rest === undefined) {
       openPair = pair;
@@ -136,7 +128,7 @@ function blockScalar(yaml: string, start: number, end: number): Scalar | undefin
 /** `[a, "b", 'c']` (or `[]`) filling yaml[start, end) exactly: items separated by `, `. */
 function flowSeq(yaml: string, start: number, end: number): YAMLSeq | undefined {
   if (yaml.charCodeAt(end - 1) !== 93 /* ] */) return undefined;
-  const seq = newSeq();
+  const seq = new YAMLSeq();
   seq.flow = true;
   seq.range = [start, end, end + 1];
   if (end - start === 2) return seq; // `[]`
@@ -188,13 +180,13 @@ function scalar(source: string, inFlow: boolean): Scalar | undefined {
     if (source.length < 2 || source.charCodeAt(source.length - 1) !== 34) return undefined;
     const inner = source.slice(1, -1);
     if (inner.includes('"') || inner.includes('\\')) return undefined;
-    const node = newScalar(inner);
+    const node = new Scalar(inner);
     node.type = 'QUOTE_DOUBLE';
     return node;
   }
   if (first === 39 /* ' */) {
     if (source.length < 2 || singleQuotedEnd(source, 0, source.length) !== source.length) return undefined;
-    const node = newScalar(source.slice(1, -1).replaceAll("''", "'"));
+    const node = new Scalar(source.slice(1, -1).replaceAll("''", "'"));
     node.type = 'QUOTE_SINGLE';
     return node;
   }
@@ -210,7 +202,7 @@ function scalar(source: string, inFlow: boolean): Scalar | undefined {
     else if (source === 'false') value = false;
     else return undefined;
   }
-  const node = newScalar(value);
+  const node = new Scalar(value);
   node.type = 'PLAIN';
   return node;
 }

@@ -10,11 +10,22 @@
  *  4. data is built by hand into `Object.create(null)` objects, and the keys `__proto__`, `constructor` and
  *     `prototype` are refused, so nothing can reach a prototype.
  */
-import type { LineCounter, YAMLError } from 'yaml';
+import {
+  CST,
+  Lexer,
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
 import { fastCompose } from './fast-yaml';
 import { codePointCount } from './read';
-import { LineStarts, isAlias, isMap, isPair, isScalar, isSeq, loadYaml, type YamlNode } from './yaml-lite';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
 export const MAX_NESTING = 16;
@@ -76,7 +87,7 @@ export type ParseOptions = {
 };
 
 export function parseFrontmatter(file: string, yaml: string, startLine: number, options: ParseOptions = {}): ParsedFrontmatter {
-  const lineCounter = new LineStarts();
+  const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line } = lineCounter.linePos(offset);
     const lineStart = lineCounter.lineStarts[line - 1] ?? 0;
@@ -270,10 +281,9 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number, 
 }
 
 /** The full `yaml` parser with the options the validator uses (core schema, no custom tags, positions). */
-export function parseFullDocument(yaml: string, lineCounter?: Pick<LineCounter, 'addNewLine' | 'linePos' | 'lineStarts'>) {
-  return loadYaml().parseDocument(yaml, {
-    // `yaml` calls only addNewLine (while parsing) and linePos (for error positions) on it.
-    ...(lineCounter ? { lineCounter: lineCounter as LineCounter } : {}),
+export function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
+  return parseDocument(yaml, {
+    ...(lineCounter ? { lineCounter } : {}),
     prettyErrors: true,
     uniqueKeys: true,
     version: '1.2',
@@ -291,7 +301,7 @@ type FatalArgs = [message: string, offset: number, extra?: Omit<Partial<Problem>
  * Steps 1b and 2 with the full `yaml` parser: nesting depth, then compose. `root` is undefined for an empty document;
  * `fatal` is the one problem that stops parsing.
  */
-function composeFull(yaml: string, lineCounter: LineStarts): { root: YamlNode | undefined } | { fatal: FatalArgs } {
+function composeFull(yaml: string, lineCounter: LineCounter): { root: YamlNode | undefined } | { fatal: FatalArgs } {
   // 1b. Nesting depth on the flat token stream (no recursion, stops at the first excess).
   const deep = findExcessiveNesting(yaml);
   if (deep !== undefined) {
@@ -391,7 +401,6 @@ export function findExcessiveNesting(yaml: string, limit = MAX_NESTING): number 
   let onLine = 0;
   let offset = 0;
   let scalarNext = false;
-  const { CST, Lexer } = loadYaml();
   for (const tok of new Lexer().lex(yaml)) {
     const type = CST.tokenType(tok);
     if (type === 'doc-mode' || type === 'flow-error-end') continue;
