@@ -60,12 +60,14 @@ export function pagefindIntegration(): AstroIntegration {
               files.slice(i, i + 16).map(async (file) => {
                 const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
                 if (page === undefined) return; // a folder of list pages ("publications/page/"), not a publication
-                const html = withoutTexts(page, PROVENANCE_LABELS);
-                const text = indexedText(html);
-                if (text === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
+                // Reduced once to the part Pagefind reads; everything after works on that small document.
+                const reduced = indexedDocument(page);
+                if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
+                const html = withoutTexts(reduced, PROVENANCE_LABELS);
+                const text = indexedText(html)!;
                 const expansion = searchExpansion(text);
                 vocabulary.addPage(text, expansion.join(' '));
-                const content = indexedDocument(withExpansion(html, expansion))!;
+                const content = withExpansion(html, expansion);
                 const added = await index.addHTMLFile({ url: pageUrl(sitePath, file), content });
                 if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
                 pages += 1;

@@ -5,13 +5,16 @@
  */
 const BODY_START = /<article\b[^>]*\sdata-pagefind-body\b[^>]*>/i;
 
-/** The start and end (exclusive) of the indexed article's inner HTML, or undefined when the page has none. */
-export function indexedRange(html: string): { start: number; end: number } | undefined {
+/**
+ * Where the indexed article is: its opening tag (`open`), and the start and end (exclusive) of its inner HTML; or
+ * undefined when the page has none.
+ */
+export function indexedRange(html: string): { open: number; start: number; end: number } | undefined {
   const open = BODY_START.exec(html);
   if (!open) return undefined;
   const start = open.index + open[0].length;
   const end = html.indexOf('</article>', start);
-  return end === -1 ? undefined : { start, end };
+  return end === -1 ? undefined : { open: open.index, start, end };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -45,13 +48,12 @@ export function htmlToText(html: string): string {
  * three quarters. Throws when a Pagefind attribute sits outside the article, where the reduction would lose it.
  */
 export function indexedDocument(html: string): string | undefined {
-  const open = BODY_START.exec(html);
   const range = indexedRange(html);
-  if (!open || !range) return undefined;
+  if (!range) return undefined;
   const end = range.end + '</article>'.length;
-  const stray = /\sdata-pagefind-[a-z-]+/i.exec(html.slice(0, open.index) + html.slice(end));
+  const stray = /\sdata-pagefind-[a-z-]+/i.exec(html.slice(0, range.open) + html.slice(end));
   if (stray) throw new Error(`"${stray[0].trim()}" is outside the page's <article data-pagefind-body>: move it inside`);
-  return `<!doctype html><html><body>${html.slice(open.index, end)}</body></html>`;
+  return `<!doctype html><html><body>${html.slice(range.open, end)}</body></html>`;
 }
 
 /** The indexed text of a page, or undefined when Pagefind does not index it. */
