@@ -2,15 +2,14 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { citeDownloadsIntegration } from './src/integrations/cite-downloads.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { safeMarkdown } from './src/lib/markdown/safe-markdown.ts';
-import { SITE_URL } from './src/lib/site.ts';
+import { OUT_DIR, SITE_URL } from './src/lib/site.ts';
 
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
+  outDir: OUT_DIR,
   // Tests and the benchmark build fixture catalogues side by side: each gets its own output and cache folder.
-  outDir: process.env.CATALOGUE_OUT_DIR ?? './dist',
   cacheDir: process.env.CATALOGUE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // Plain static files only: no client framework, no prefetching, no third-party anything.
@@ -20,7 +19,9 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [safeMarkdown], features: { smartPunctuation: false } }),
     syntaxHighlight: false,
   },
-  integrations: [citeDownloadsIntegration(), pagefindIntegration()],
+  // The search index is built after `astro build` has exited (scripts/build-search-index.ts, part of `npm run build`),
+  // so Astro's memory is freed before Pagefind's grows.
+  integrations: [citeDownloadsIntegration()],
   // Scratch builds of the tests and the benchmark (.tmp-*) hold tens of thousands of files: not for the dev server to watch.
   vite: { server: { watch: { ignored: ['**/.tmp-*/**'] } } },
 });

@@ -630,7 +630,7 @@ function analysis(): string | undefined {
 
 function notes(): string[] {
   return [
-    'Builds: `astro build` of the real site (the same config and Pagefind integration as `npm run build`) with CATALOGUE_CONTENT_DIR/OUT_DIR/CACHE_DIR pointing into a temporary folder, cold cache every run. Astro vs Pagefind split from the integration\'s log line "Pagefind indexed N pages in X s"; phases from the times Astro\'s log lines appeared.',
+    'Builds: the real site as `npm run build` builds it after validation (`astro build`, then scripts/build-search-index.ts in its own process) with CATALOGUE_CONTENT_DIR/OUT_DIR/CACHE_DIR pointing into a temporary folder, cold cache every run. Astro vs Pagefind split: the two processes\' wall times; peak memory: the larger of the two; phases from the times Astro\'s log lines appeared.',
     'Peak memory: the sum of VmRSS over the build process and all its descendants, sampled every 100 ms from /proc.',
     'Baselines: (a) bench/baseline-astro — one page per entry, a permissive schema, Astro defaults, then `pagefind --site` with defaults; (b) bench/baseline-hugo — Debian\'s Hugo with a minimal template (a page per entry, a paginated section list, a home page), then `pagefind --site` with defaults, and Pagefind\'s default UI at /search/.',
     'Page bytes: a cold Chromium context per page (playwright-core, Debian Chromium, headless), summing response bodies as sent plus headers of every request, the page\'s and its workers\' (favicon requests excluded). The local server does not compress, so these are uncompressed figures except Pagefind\'s own files, which are stored compressed.',

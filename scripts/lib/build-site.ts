@@ -20,32 +20,41 @@ export interface BuiltSite {
  */
 export const SCRATCH_BUILDS_DIR = resolve('.tmp-builds');
 
+/** The two steps of `npm run build` after validation, as commands: Astro renders, then the search index is built. */
+export const ASTRO_BIN = resolve('node_modules/astro/bin/astro.mjs');
+export const SEARCH_INDEX_SCRIPT = resolve('scripts/build-search-index.ts');
+export const TSX_BIN = resolve('node_modules/tsx/dist/cli.mjs');
+
 /**
- * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` that
- * `npm run build` runs, so browser tests and the benchmark never touch `content/` or `dist/`.
+ * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` and search
+ * index step that `npm run build` runs, so browser tests and the benchmark never touch `content/` or `dist/`.
  */
 export async function buildSite(contentDir: string, label = 'site'): Promise<BuiltSite> {
   mkdirSync(SCRATCH_BUILDS_DIR, { recursive: true });
   const work = mkdtempSync(join(SCRATCH_BUILDS_DIR, `${label}-`));
   const outDir = join(work, 'dist');
   const started = performance.now();
-  const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build', '--silent'], {
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CATALOGUE_CONTENT_DIR: resolve(contentDir),
-      CATALOGUE_OUT_DIR: outDir,
-      CATALOGUE_CACHE_DIR: join(work, 'cache'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CATALOGUE_CONTENT_DIR: resolve(contentDir),
+    CATALOGUE_OUT_DIR: outDir,
+    CATALOGUE_CACHE_DIR: join(work, 'cache'),
+  };
+  let log = await run([ASTRO_BIN, 'build', '--silent'], env, `Building ${label} from ${contentDir}`);
+  log += await run([TSX_BIN, SEARCH_INDEX_SCRIPT, outDir], env, `Indexing ${label} for search`);
+  return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };
+}
+
+/** Runs one Node command to its end; everything it printed, or an Error with all of it when it fails. */
+async function run(args: string[], env: NodeJS.ProcessEnv, what: string): Promise<string> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
   const code = await new Promise<number | null>((done) => child.on('close', done));
-  if (code !== 0) throw new Error(`Building ${label} from ${contentDir} failed (exit ${code}):\n${log}`);
-  return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };
+  if (code !== 0) throw new Error(`${what} failed (exit ${code}):\n${log}`);
+  return log;
 }
 
 /** Deletes a scratch build. */

@@ -12,3 +12,9 @@ export const SITE_DESCRIPTION =
 
 /** The folder of entry files, relative to the repository root: the collection, the tools and edit links use it. */
 export const CONTENT_DIR = 'content/publications';
+
+/**
+ * Where `astro build` writes the site and the search-index step reads it. Tests and the benchmark build fixture
+ * catalogues side by side, each into its own folder (CATALOGUE_OUT_DIR).
+ */
+export const OUT_DIR = process.env.CATALOGUE_OUT_DIR ?? './dist';

@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ASTRO_BIN, SEARCH_INDEX_SCRIPT, TSX_BIN } from '../build-site';
 import { runMeasured, type RunResult } from './process';
 
 /**
  * The three builds the benchmark compares, each into its own temporary folder, never content/ or dist/:
- * the catalogue (the real site, `astro build` with the Pagefind integration), a plain Astro site with Pagefind's
+ * the catalogue (the real site: `astro build`, then its search-index step), a plain Astro site with Pagefind's
  * defaults (bench/baseline-astro) and Hugo with a minimal template plus stock Pagefind (bench/baseline-hugo).
  */
 
 export interface BuildMeasure {
   /** Wall-clock seconds of the whole build. */
   seconds: number;
-  /** The Astro (or Hugo) part and the Pagefind part. */
+  /** The Astro (or Hugo) part and the Pagefind part (separate processes, one after the other). */
   generatorSeconds: number;
   pagefindSeconds: number;
   /** Pages Pagefind reported indexing. */
@@ -31,7 +32,6 @@ export interface BuildMeasure {
 }
 
 const REPO = resolve('.');
-const ASTRO_BIN = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND_BIN = join(REPO, 'node_modules/pagefind/lib/runner/bin.cjs');
 
 function fail(label: string, result: RunResult): never {
@@ -39,7 +39,7 @@ function fail(label: string, result: RunResult): never {
 }
 
 /** Output lines that mark a phase of an Astro/Hugo/Pagefind build. */
-const PHASE = /\[(content|build|vite|types|glob-loader|catalogue:pagefind)\]|generating|Completed|built in|Pagefind|Indexed|Total in|Finished|error|warn/i;
+const PHASE = /\[(content|build|vite|types|glob-loader)\]|generating|Completed|built in|Pagefind|Indexed|Total in|Finished|error|warn/i;
 
 function phaseRecorder(progress: (line: string) => void) {
   const started = performance.now();
@@ -72,7 +72,10 @@ function directorySize(dir: string): number {
   return total;
 }
 
-/** The catalogue itself, built exactly as `npm run build`'s `astro build` does, from another content folder. */
+/**
+ * The catalogue itself, built exactly as `npm run build` does after validation, from another content folder:
+ * `astro build`, then the search index in its own process (scripts/build-search-index.ts).
+ */
 export async function buildCatalogue(
   contentDir: string,
   work: string,
@@ -82,36 +85,37 @@ export async function buildCatalogue(
   const outDir = join(work, 'dist');
   // A fresh cache (a cold build) unless the caller passes an earlier build's, as an editor's machine or CI would.
   const cacheDir = options.cacheDir ?? join(work, 'cache');
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CATALOGUE_CONTENT_DIR: resolve(contentDir),
+    CATALOGUE_OUT_DIR: outDir,
+    CATALOGUE_CACHE_DIR: cacheDir,
+  };
   const { phases, onOutput } = phaseRecorder(progress);
   const result = await runMeasured(process.execPath, [...(options.nodeArgs ?? []), ASTRO_BIN, 'build'], {
     cwd: REPO,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CATALOGUE_CONTENT_DIR: resolve(contentDir),
-      CATALOGUE_OUT_DIR: outDir,
-      CATALOGUE_CACHE_DIR: cacheDir,
-    },
+    env,
     onOutput,
     timeoutSeconds: options.timeoutSeconds,
   });
   if (result.code !== 0) fail('The catalogue build', result);
-  const pagefind = /Pagefind indexed (\d+) pages\b.*? in ([\d.]+) s/.exec(result.log);
-  const pagefindSeconds = pagefind ? Number(pagefind[2]) : 0;
+  const index = await catalogueSearchIndex(outDir, env, progress, options.timeoutSeconds);
   const citations = /\[citations\].*?([\d,]+) formatted/.exec(result.log);
   return {
-    seconds: result.seconds,
-    generatorSeconds: result.seconds - pagefindSeconds,
-    pagefindSeconds,
-    pagefindPages: pagefind ? Number(pagefind[1]) : null,
-    peakRssBytes: result.peakRssBytes,
-    peakProcesses: result.peakProcesses,
-    cpuSeconds: result.cpuSeconds,
-    outDir,
-    phases,
+    ...combine(result, phases, index, outDir),
     dataStoreBytes: directorySize(join(cacheDir, 'data-store.json')) || directorySize(join(cacheDir, 'data-store')) || undefined,
     citationsFormatted: citations ? Number(citations[1]!.replace(/,/g, '')) : undefined,
   };
+}
+
+/** The catalogue's own search-index step over a built folder (the last step of `npm run build`). */
+async function catalogueSearchIndex(outDir: string, env: NodeJS.ProcessEnv, progress: (line: string) => void, timeoutSeconds?: number) {
+  const { phases, onOutput } = phaseRecorder(progress);
+  const result = await runMeasured(process.execPath, [TSX_BIN, SEARCH_INDEX_SCRIPT, outDir], { cwd: REPO, env, onOutput, timeoutSeconds });
+  if (result.code !== 0) fail('The search index step', result);
+  const indexed = /Pagefind indexed (\d+) pages\b/.exec(result.log);
+  return { result, phases, pages: indexed ? Number(indexed[1]) : null };
 }
 
 /** Stock Pagefind CLI over a built folder, with its defaults (`pagefind --site <dir>`). */
@@ -126,7 +130,7 @@ async function stockPagefind(outDir: string, progress: (line: string) => void, t
 function combine(
   generator: RunResult,
   generatorPhases: BuildMeasure['phases'],
-  pagefind: Awaited<ReturnType<typeof stockPagefind>>,
+  pagefind: Awaited<ReturnType<typeof stockPagefind | typeof catalogueSearchIndex>>,
   outDir: string,
 ): BuildMeasure {
   return {

@@ -298,7 +298,7 @@ function buildRows(s: SizeResult): string[][] {
   const rows: string[][] = [];
   const c = s.builds.catalogue.median;
   const series: Array<[string, BuildSeries | undefined]> = [
-    ['Catalogue (Astro + Pagefind integration)', s.builds.catalogue],
+    ['Catalogue (Astro, then its Pagefind step)', s.builds.catalogue],
     ['(a) plain Astro + stock Pagefind', s.builds.astro],
     ['(b) Hugo + stock Pagefind', s.builds.hugo],
   ];

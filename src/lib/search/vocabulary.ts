@@ -2,7 +2,7 @@ import { indexWords, isSpellable } from './text';
 
 /**
  * The spelling vocabulary: every word the search index can match (as Pagefind normalizes words), most frequent
- * first. The Pagefind integration writes it at build time to VOCABULARY_PATH; the search page fetches it only
+ * first. The search-index step (build-index.ts) writes it at build time to VOCABULARY_PATH; the search page fetches it only
  * when a query finds nothing, to suggest the closest known word (spelling.ts). Not part of the first query's
  * bytes.
  */

@@ -1,0 +1,38 @@
+/**
+ * npm run build's last step: `tsx scripts/build-search-index.ts [SITE_DIR]`
+ *
+ * Builds the Pagefind search index and the spelling vocabulary over a site `astro build` has written (default: the
+ * build's outDir, `dist/` unless CATALOGUE_OUT_DIR says otherwise). Its own process, after Astro's has exited, so
+ * the two never hold their memory at the same time. Exit 0 on success, 1 when indexing failed, 2 on a usage error.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSearchIndex, describeIndex } from '../src/lib/search/build-index';
+import { OUT_DIR } from '../src/lib/site';
+
+const USAGE = 'usage: tsx scripts/build-search-index.ts [SITE_DIR]';
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.length > 1 || argv.some((arg) => arg.startsWith('-'))) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const siteDir = argv[0] ?? OUT_DIR;
+  if (!existsSync(join(siteDir, 'publications'))) {
+    process.stderr.write(`${siteDir} has no publications/ folder: run \`astro build\` first (npm run build does both).\n`);
+    return 2;
+  }
+  try {
+    console.log(describeIndex(await buildSearchIndex(siteDir)));
+    return 0;
+  } catch (error) {
+    // The message says which step failed; the cause is Pagefind's or the file system's own words.
+    const cause = error instanceof Error && error.cause !== undefined ? `: ${String(error.cause instanceof Error ? error.cause.message : error.cause)}` : '';
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}${cause}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, describeIndex } from '../../src/lib/search/build-index';
+import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
+
+/**
+ * The search-index step that runs after `astro build` (npm run build): what it writes, how it fails, and its CLI.
+ * The browser tests search the index it builds for whole fixture sites.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'search-index-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function site(name: string, pages: Record<string, string>): string {
+  const dir = join(work, name);
+  for (const [slug, html] of Object.entries(pages)) {
+    mkdirSync(join(dir, 'publications', slug), { recursive: true });
+    writeFileSync(join(dir, 'publications', slug, 'index.html'), html);
+  }
+  return dir;
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Browse Search About</nav>` +
+  `<main><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p></article></main></body></html>`;
+
+describe('buildSearchIndex', () => {
+  it('indexes every publication page and writes the spelling vocabulary', async () => {
+    const dir = site('good', {
+      'forced-labour': page('Forced labour in fishing', 'Crew members recruited through debt bondage.'),
+      'ilo-report': page('A report', 'Published with the ILO on recruitment fees.'),
+    });
+    // A folder of list pages without index.html, as /publications/page/ is.
+    mkdirSync(join(dir, 'publications', 'page'), { recursive: true });
+    const stats = await buildSearchIndex(dir);
+    expect(stats.pages).toBe(2);
+    expect(stats.expanded).toBeGreaterThanOrEqual(1); // "labour" ↔ "labor", "ILO" → its full name
+    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    const vocabulary = JSON.parse(readFileSync(join(dir, VOCABULARY_FILE), 'utf8')) as { words: string[] };
+    expect(vocabulary.words).toEqual(expect.arrayContaining(['bondage', 'recruitment', 'fishing']));
+    expect(vocabulary.words).not.toContain('browse'); // only the article is indexed, not the page's navigation
+    expect(describeIndex(stats)).toMatch(/^Pagefind indexed 2 pages \(\d+ with synonyms or spelling variants added\) and wrote \d+ words .* in \d+\.\d s$/);
+  });
+
+  it('names the site and the problem when a page puts search data outside its article', async () => {
+    const dir = site('bad', {
+      x: '<html><body data-pagefind-filter="region:Africa"><article data-pagefind-body><p>Text</p></article></body></html>',
+    });
+    const failure = await buildSearchIndex(dir).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toBe(`Building the Pagefind search index of ${dir} failed`);
+    expect(String((failure?.cause as Error).message)).toMatch(/"data-pagefind-filter" is outside the page's <article data-pagefind-body>/);
+  });
+});
+
+describe('scripts/build-search-index.ts', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/build-search-index.ts', ...args], { encoding: 'utf8' });
+
+  it('prints what it indexed and exits 0', () => {
+    const dir = site('cli', { a: page('Victim identification', 'Indicators for front-line staff.') });
+    const run = cli(dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Pagefind indexed 1 pages/);
+    expect(run.status).toBe(0);
+  });
+
+  it('exits 2 with advice when the folder is not a built site, and 1 when indexing fails', () => {
+    const missing = cli(join(work, 'no-such-site'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('has no publications/ folder: run `astro build` first');
+    const usage = cli('--fast');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/^usage: /);
+    const broken = cli(site('cli-bad', { x: '<html><body><div data-pagefind-meta="x"></div><article data-pagefind-body>t</article></body></html>' }));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/failed: "data-pagefind-meta" is outside/);
+  });
+});
