@@ -71,27 +71,30 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
     const vocabulary = new VocabularyBuilder();
     let pages = 0;
     let expanded = 0;
-    // A few files at a time: reading and expanding overlaps with Pagefind parsing the previous ones.
-    for (let i = 0; i < files.length; i += 16) {
-      await Promise.all(
-        files.slice(i, i + 16).map(async (file) => {
-          const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
-          if (page === undefined) return; // a folder of list pages ("publications/page/"), not a publication
-          // Reduced once to the part Pagefind reads; everything after works on that small document.
-          const reduced = indexedDocument(page);
-          if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
-          const html = withoutTexts(reduced, PROVENANCE_LABELS);
-          const text = indexedText(html)!;
-          const expansion = searchExpansion(text);
-          vocabulary.addPage(text, expansion.join(' '));
-          const content = withExpansion(html, expansion);
-          const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
-          if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-          pages += 1;
-          if (expansion.length) expanded += 1;
-        }),
-      );
-    }
+    // Pagefind parses pages in its own process. Sixteen pages in flight, each replaced as soon as it is done, so
+    // reading and expanding the next pages here overlaps with Pagefind parsing the previous ones on the other core
+    // (waiting for whole batches of 16 left each side idle while the other finished: 11 s → … at 10,000 pages).
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        const file = files[next++]!;
+        const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
+        if (page === undefined) continue; // a folder of list pages ("publications/page/"), not a publication
+        // Reduced once to the part Pagefind reads; everything after works on that small document.
+        const reduced = indexedDocument(page);
+        if (reduced === undefined) continue; // not a page Pagefind indexes (no data-pagefind-body)
+        const html = withoutTexts(reduced, PROVENANCE_LABELS);
+        const text = indexedText(html)!;
+        const expansion = searchExpansion(text);
+        vocabulary.addPage(text, expansion.join(' '));
+        const content = withExpansion(html, expansion);
+        const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
+        if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
+        pages += 1;
+        if (expansion.length) expanded += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, lane));
     const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(written.errors.join('; '));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
