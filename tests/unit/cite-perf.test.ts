@@ -308,19 +308,28 @@ describe('citeproc worker pool', () => {
 describe('citeproc without the bibliography sort (one item per call)', () => {
   const TEMPLATES = { apa: 'apa', 'chicago-author-date': 'chicago-author-date', harvard: 'harvard1' } as const;
 
-  it('drops the <sort> of the bibliography only, and leaves a style without one unchanged', () => {
+  it("drops the bibliography's <sort> and the citation's disambiguation options only, and leaves other styles unchanged", () => {
     const style =
-      '<style><citation><sort><key macro="author"/></sort><layout/></citation>' +
+      '<style><citation et-al-min="3" disambiguate-add-givenname="true" disambiguate-add-names="true" ' +
+      'disambiguate-add-year-suffix="true" givenname-disambiguation-rule="primary-name" collapse="year">' +
+      '<sort><key macro="author"/></sort><layout/></citation>' +
       '<bibliography hanging-indent="true"><sort><key macro="author"/><key variable="issued"/></sort><layout/></bibliography></style>';
     expect(singleItemStyle(style)).toBe(
-      '<style><citation><sort><key macro="author"/></sort><layout/></citation><bibliography hanging-indent="true"><layout/></bibliography></style>',
+      '<style><citation et-al-min="3" collapse="year"><sort><key macro="author"/></sort><layout/></citation>' +
+        '<bibliography hanging-indent="true"><layout/></bibliography></style>',
     );
-    const unsorted = '<style><bibliography><layout/></bibliography></style>';
-    expect(singleItemStyle(unsorted)).toBe(unsorted);
+    const plain = '<style><citation collapse="citation-number"><layout/></citation><bibliography><layout/></bibliography></style>';
+    expect(singleItemStyle(plain)).toBe(plain);
     for (const template of Object.values(TEMPLATES)) {
       const xml = (plugins.config.get('@csl') as { styles: { get(name: string): string } }).styles.get(template);
       expect(xml, template).toMatch(/<bibliography\b[\s\S]*<sort>/);
-      expect(singleItemStyle(xml), template).not.toMatch(/<bibliography\b[\s\S]*<sort>/);
+      expect(xml, template).toMatch(/<citation\b[^>]*disambiguate-add-year-suffix="true"/);
+      const single = singleItemStyle(xml);
+      expect(single, template).not.toMatch(/<bibliography\b[\s\S]*<sort>/);
+      expect(single, template).not.toMatch(/<citation\b[^>]*disambiguat/);
+      // Everything else in the style is untouched: the bibliography's layout and the citation's other options.
+      expect(single.length, template).toBeGreaterThan(xml.length * 0.8);
+      expect(single, template).toMatch(/<citation\b[^>]*et-al-min=/);
     }
   });
 

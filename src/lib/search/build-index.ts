@@ -73,7 +73,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
     let expanded = 0;
     // Pagefind parses pages in its own process. Sixteen pages in flight, each replaced as soon as it is done, so
     // reading and expanding the next pages here overlaps with Pagefind parsing the previous ones on the other core
-    // (waiting for whole batches of 16 left each side idle while the other finished: 11 s → … at 10,000 pages).
+    // (rather than waiting for whole batches, which leaves each side idle while the other finishes a batch).
     let next = 0;
     const lane = async () => {
       while (next < files.length) {
