@@ -1,5 +1,5 @@
 /**
- * npm run build's last step: `tsx scripts/build-search-index.ts [SITE_DIR]`
+ * npm run build's last step: `node --import tsx scripts/build-search-index.ts [SITE_DIR]`
  *
  * Builds the Pagefind search index and the spelling vocabulary over a site `astro build` has written (default: the
  * build's outDir, `dist/` unless CATALOGUE_OUT_DIR says otherwise). Its own process, after Astro's has exited, so
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildSearchIndex, describeIndex } from '../src/lib/search/build-index';
 import { OUT_DIR } from '../src/lib/site';
 
-const USAGE = 'usage: tsx scripts/build-search-index.ts [SITE_DIR]';
+const USAGE = 'usage: node --import tsx scripts/build-search-index.ts [SITE_DIR]';
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.length > 1 || argv.some((arg) => arg.startsWith('-'))) {

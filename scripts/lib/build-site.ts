@@ -22,8 +22,8 @@ export const SCRATCH_BUILDS_DIR = resolve('.tmp-builds');
 
 /** The two steps of `npm run build` after validation, as commands: Astro renders, then the search index is built. */
 export const ASTRO_BIN = resolve('node_modules/astro/bin/astro.mjs');
-export const SEARCH_INDEX_SCRIPT = resolve('scripts/build-search-index.ts');
-export const TSX_BIN = resolve('node_modules/tsx/dist/cli.mjs');
+/** Node's arguments for the search-index step: tsx as a loader in one process (its CLI would start a second). */
+export const SEARCH_INDEX_ARGS = ['--import', 'tsx', resolve('scripts/build-search-index.ts')];
 
 /**
  * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` and search
@@ -42,7 +42,7 @@ export async function buildSite(contentDir: string, label = 'site'): Promise<Bui
     CATALOGUE_CACHE_DIR: join(work, 'cache'),
   };
   let log = await run([ASTRO_BIN, 'build', '--silent'], env, `Building ${label} from ${contentDir}`);
-  log += await run([TSX_BIN, SEARCH_INDEX_SCRIPT, outDir], env, `Indexing ${label} for search`);
+  log += await run([...SEARCH_INDEX_ARGS, outDir], env, `Indexing ${label} for search`);
   return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ASTRO_BIN, SEARCH_INDEX_SCRIPT, TSX_BIN } from '../build-site';
+import { ASTRO_BIN, SEARCH_INDEX_ARGS } from '../build-site';
 import { runMeasured, type RunResult } from './process';
 
 /**
@@ -112,7 +112,7 @@ export async function buildCatalogue(
 /** The catalogue's own search-index step over a built folder (the last step of `npm run build`). */
 async function catalogueSearchIndex(outDir: string, env: NodeJS.ProcessEnv, progress: (line: string) => void, timeoutSeconds?: number) {
   const { phases, onOutput } = phaseRecorder(progress);
-  const result = await runMeasured(process.execPath, [TSX_BIN, SEARCH_INDEX_SCRIPT, outDir], { cwd: REPO, env, onOutput, timeoutSeconds });
+  const result = await runMeasured(process.execPath, [...SEARCH_INDEX_ARGS, outDir], { cwd: REPO, env, onOutput, timeoutSeconds });
   if (result.code !== 0) fail('The search index step', result);
   const indexed = /Pagefind indexed (\d+) pages\b/.exec(result.log);
   return { result, phases, pages: indexed ? Number(indexed[1]) : null };
