@@ -46,21 +46,6 @@ describe('buildSearchIndex', () => {
     expect(describeIndex(stats)).toMatch(/^Pagefind indexed 2 pages \(\d+ with synonyms or spelling variants added\) and wrote \d+ words .* in \d+\.\d s$/);
   });
 
-  it("asks Pagefind's allocator to return freed memory at once, unless the caller chose otherwise", async () => {
-    const before = process.env._RJEM_MALLOC_CONF;
-    try {
-      delete process.env._RJEM_MALLOC_CONF;
-      await buildSearchIndex(site('allocator', { a: page('A title', 'Some text.') }));
-      expect(process.env._RJEM_MALLOC_CONF).toBe('dirty_decay_ms:0,muzzy_decay_ms:0');
-      process.env._RJEM_MALLOC_CONF = 'narenas:1';
-      await buildSearchIndex(site('allocator-2', { a: page('A title', 'Some text.') }));
-      expect(process.env._RJEM_MALLOC_CONF).toBe('narenas:1');
-    } finally {
-      if (before === undefined) delete process.env._RJEM_MALLOC_CONF;
-      else process.env._RJEM_MALLOC_CONF = before;
-    }
-  });
-
   it('names the site and the problem when a page puts search data outside its article', async () => {
     const dir = site('bad', {
       x: '<html><body data-pagefind-filter="region:Africa"><article data-pagefind-body><p>Text</p></article></body></html>',

@@ -63,10 +63,6 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
-    // Pagefind's binary (jemalloc) keeps freed memory for up to 10 s before handing it back; writing the index frees
-    // and allocates gigabytes at 100,000 pages, so it returns it at once: peak 981 → 759 MiB at 10,000 pages, for
-    // about 1.5 s more (bench/analysis.md). Its process inherits this environment; a value set by the caller wins.
-    process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:0,muzzy_decay_ms:0';
     const { index, errors: createErrors } = await pagefind.createIndex({
       forceLanguage: 'en',
       excludeSelectors: EXCLUDED_FROM_BODY,
