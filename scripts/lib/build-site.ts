@@ -25,6 +25,17 @@ export const ASTRO_BIN = resolve('node_modules/astro/bin/astro.mjs');
 /** Node's arguments for the search-index step: tsx as a loader in one process (its CLI would start a second). */
 export const SEARCH_INDEX_ARGS = ['--import', 'tsx', resolve('scripts/build-search-index.ts')];
 
+/** The environment both steps run in: which entries to build, where to write the site and keep Astro's cache. */
+export function buildEnv(contentDir: string, outDir: string, cacheDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CATALOGUE_CONTENT_DIR: resolve(contentDir),
+    CATALOGUE_OUT_DIR: outDir,
+    CATALOGUE_CACHE_DIR: cacheDir,
+  };
+}
+
 /**
  * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` and search
  * index step that `npm run build` runs, so browser tests and the benchmark never touch `content/` or `dist/`.
@@ -34,13 +45,7 @@ export async function buildSite(contentDir: string, label = 'site'): Promise<Bui
   const work = mkdtempSync(join(SCRATCH_BUILDS_DIR, `${label}-`));
   const outDir = join(work, 'dist');
   const started = performance.now();
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    CATALOGUE_CONTENT_DIR: resolve(contentDir),
-    CATALOGUE_OUT_DIR: outDir,
-    CATALOGUE_CACHE_DIR: join(work, 'cache'),
-  };
+  const env = buildEnv(contentDir, outDir, join(work, 'cache'));
   let log = await run([ASTRO_BIN, 'build', '--silent'], env, `Building ${label} from ${contentDir}`);
   log += await run([...SEARCH_INDEX_ARGS, outDir], env, `Indexing ${label} for search`);
   return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ASTRO_BIN, SEARCH_INDEX_ARGS } from '../build-site';
+import { ASTRO_BIN, buildEnv, SEARCH_INDEX_ARGS } from '../build-site';
 import { runMeasured, type RunResult } from './process';
 
 /**
@@ -85,13 +85,7 @@ export async function buildCatalogue(
   const outDir = join(work, 'dist');
   // A fresh cache (a cold build) unless the caller passes an earlier build's, as an editor's machine or CI would.
   const cacheDir = options.cacheDir ?? join(work, 'cache');
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    CATALOGUE_CONTENT_DIR: resolve(contentDir),
-    CATALOGUE_OUT_DIR: outDir,
-    CATALOGUE_CACHE_DIR: cacheDir,
-  };
+  const env = buildEnv(contentDir, outDir, cacheDir);
   const { phases, onOutput } = phaseRecorder(progress);
   const result = await runMeasured(process.execPath, [...(options.nodeArgs ?? []), ASTRO_BIN, 'build'], {
     cwd: REPO,
