@@ -102,6 +102,8 @@ describe('index-time expansion', () => {
 
   it('adds other names of places, and needs a whole name', () => {
     expect(searchExpansion('Forced labour in Burma')).toContain('Myanmar');
+    // Words are worked out once per build and reused: the second page with the same words gets the same answer.
+    expect(searchExpansion('Forced labour in Burma')).toEqual(searchExpansion('Forced labour in Burma'));
     expect(searchExpansion('Countries: Congo - Kinshasa')).toContain('Democratic Republic of the Congo');
     expect(searchExpansion('Central America and the Caribbean')).not.toContain('United States');
   });
@@ -203,5 +205,13 @@ describe('the vocabulary file', () => {
     expect(file.words).not.toContain('in');
     expect(parseVocabulary(JSON.parse(JSON.stringify(file)))).toEqual(file.words);
     expect(() => parseVocabulary({ words: 'x' })).toThrow();
+  });
+
+  it('counts a word once per page however often the page repeats it', () => {
+    const builder = new VocabularyBuilder();
+    builder.addPage('trafficking trafficking trafficking', 'trafficking');
+    builder.addPage('labour');
+    builder.addPage('Labour, labour!');
+    expect(builder.toFile().words.slice(0, 2)).toEqual(['labour', 'trafficking']);
   });
 });

@@ -93,15 +93,40 @@ interface Token {
   lower: string;
   /** Lower case, US spelling, for everything else. */
   canonical: string;
+  /** Written with two or more capitals (see isAcronym). */
+  acronym: boolean;
+  /** Joined by hyphens or slashes: Pagefind also indexes its parts. */
+  hyphenated: boolean;
+}
+
+const HYPHENS = /[-‐‑‒–—/]/u;
+
+/**
+ * Each distinct word as written, worked out once per build: the same few tens of thousands recur across every
+ * page, and working them out again was most of the expansion's time (bench/analysis.md). Null: nothing left once
+ * punctuation is removed.
+ */
+const TOKENS = new Map<string, Token | null>();
+
+function token(raw: string): Token | null {
+  let found = TOKENS.get(raw);
+  if (found === undefined) {
+    const exact = stripWord(raw);
+    const lower = exact.toLowerCase();
+    found =
+      exact === ''
+        ? null
+        : { raw, exact, lower, canonical: canonicalSpelling(lower), acronym: isAcronym(exact), hyphenated: HYPHENS.test(raw) };
+    TOKENS.set(raw, found);
+  }
+  return found;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const raw of text.split(/\s+/u)) {
-    const exact = stripWord(raw);
-    if (exact === '') continue;
-    const lower = exact.toLowerCase();
-    out.push({ raw, exact, lower, canonical: canonicalSpelling(lower) });
+    const found = token(raw);
+    if (found) out.push(found);
   }
   return out;
 }
@@ -113,7 +138,7 @@ function isAcronym(exact: string): boolean {
 
 interface CompiledName {
   name: string;
-  words: Array<{ exact: string; canonical: string; acronym: boolean }>;
+  words: Token[];
 }
 interface CompiledGroup {
   group: SynonymGroup;
@@ -124,7 +149,7 @@ const COMPILED: CompiledGroup[] = SYNONYMS.map((group) => ({
   group,
   names: group.names.map((name) => ({
     name,
-    words: tokens(name).map((t) => ({ ...t, acronym: isAcronym(t.exact) })),
+    words: tokens(name),
   })),
 }));
 
@@ -182,7 +207,7 @@ export function searchExpansion(text: string): string[] {
   const hyphenated: Token[] = [];
   for (const token of list) {
     present.add(token.lower);
-    if (/[-‐‑‒–—/]/u.test(token.raw)) {
+    if (token.hyphenated) {
       hyphenated.push(token);
       for (const part of indexWords(token.raw)) present.add(part);
     }
@@ -202,7 +227,7 @@ export function searchExpansion(text: string): string[] {
     const here = list[i]!;
     const next = list[i + 1]!;
     if (COMPOUND_PREFIXES.has(here.lower) && /^\p{L}{3,}$/u.test(next.lower)) out.add(here.lower + next.lower);
-    if (isAcronym(here.exact) && /^\p{Lu}+$/u.test(here.exact) && /^\d+$/u.test(next.exact)) out.add(here.lower + next.lower);
+    if (here.acronym && /^\p{Lu}+$/u.test(here.exact) && /^\d+$/u.test(next.exact)) out.add(here.lower + next.lower);
   }
   return [...out].filter((term) => !present.has(normalizeWord(term)));
 }
