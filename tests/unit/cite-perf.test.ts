@@ -12,7 +12,7 @@ import {
   writeCitationCache,
 } from '../../src/lib/cite/cache';
 import { plugins } from '@citation-js/core';
-import { CITEPROC_LOCALE, citeprocHtml, singleItemStyle } from '../../src/lib/cite/citeproc-worker.mjs';
+import { CITEPROC_LOCALE, citeprocHtml, citeprocHtmls, singleItemStyle } from '../../src/lib/cite/citeproc-worker.mjs';
 import { toCsl } from '../../src/lib/cite/csl';
 import {
   CITATION_STYLES,
@@ -305,18 +305,19 @@ describe('citeproc worker pool', () => {
   }, WORKER_TIMEOUT);
 });
 
-describe('citeproc without the bibliography sort (one item per call)', () => {
+describe('citeproc without what makes one entry depend on another (sort, disambiguation, author substitute)', () => {
   const TEMPLATES = { apa: 'apa', 'chicago-author-date': 'chicago-author-date', harvard: 'harvard1' } as const;
 
-  it("drops the bibliography's <sort> and the citation's disambiguation options only, and leaves other styles unchanged", () => {
+  it("drops the bibliography's <sort> and author substitute and the citation's disambiguation options only, and leaves other styles unchanged", () => {
     const style =
       '<style><citation et-al-min="3" disambiguate-add-givenname="true" disambiguate-add-names="true" ' +
       'disambiguate-add-year-suffix="true" givenname-disambiguation-rule="primary-name" collapse="year">' +
       '<sort><key macro="author"/></sort><layout/></citation>' +
-      '<bibliography hanging-indent="true"><sort><key macro="author"/><key variable="issued"/></sort><layout/></bibliography></style>';
+      '<bibliography hanging-indent="true" subsequent-author-substitute="———" subsequent-author-substitute-rule="complete-all" entry-spacing="0">' +
+      '<sort><key macro="author"/><key variable="issued"/></sort><layout/></bibliography></style>';
     expect(singleItemStyle(style)).toBe(
       '<style><citation et-al-min="3" collapse="year"><sort><key macro="author"/></sort><layout/></citation>' +
-        '<bibliography hanging-indent="true"><layout/></bibliography></style>',
+        '<bibliography hanging-indent="true" entry-spacing="0"><layout/></bibliography></style>',
     );
     const plain = '<style><citation collapse="citation-number"><layout/></citation><bibliography><layout/></bibliography></style>';
     expect(singleItemStyle(plain)).toBe(plain);
@@ -327,6 +328,7 @@ describe('citeproc without the bibliography sort (one item per call)', () => {
       const single = singleItemStyle(xml);
       expect(single, template).not.toMatch(/<bibliography\b[\s\S]*<sort>/);
       expect(single, template).not.toMatch(/<citation\b[^>]*disambiguat/);
+      expect(single, template).not.toMatch(/<bibliography\b[^>]*subsequent-author-substitute/);
       // Everything else in the style is untouched: the bibliography's layout and the citation's other options.
       expect(single.length, template).toBeGreaterThan(xml.length * 0.8);
       expect(single, template).toMatch(/<citation\b[^>]*et-al-min=/);
@@ -347,6 +349,24 @@ describe('citeproc without the bibliography sort (one item per call)', () => {
           asEntryArray: true,
         }) as Array<[string, string]>;
         expect(citeprocHtml(item, template), `${publication.slug} in ${template}`).toBe(published);
+      }
+    }
+  });
+
+  it('formats entries in one call exactly as each alone (no "2020a", no "———" across entries)', () => {
+    const everyone = [...readFixturePublications('content/publications'), ...publications];
+    const items = everyone.map(toCsl);
+    // The test cases include two entries by the same author in the same year, next to each other.
+    const same = items.findIndex((item) => item.id === 'same-author-year');
+    expect(items[same - 1]!.author).toEqual(items[same]!.author);
+    const chicago = (plugins.config.get('@csl') as { styles: { get(name: string): string } }).styles.get('chicago-author-date');
+    expect(chicago).toMatch(/subsequent-author-substitute=/);
+    for (const template of Object.values(TEMPLATES)) {
+      const alone = items.map((item) => citeprocHtml(item, template));
+      for (const size of [2, 8, 24]) {
+        const together: Array<string | undefined> = [];
+        for (let i = 0; i < items.length; i += size) together.push(...citeprocHtmls(items.slice(i, i + size), template));
+        expect(together, `${template}, ${size} per call`).toEqual(alone);
       }
     }
   });
