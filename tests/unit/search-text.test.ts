@@ -6,6 +6,7 @@ import {
   indexedDocument,
   indexedText,
   withExpansion,
+  withoutFieldList,
   withoutTexts,
 } from '../../src/lib/search/page-text';
 import { editDistance, makeVocabulary, suggestQuery, suggestWord } from '../../src/lib/search/spelling';
@@ -156,6 +157,15 @@ describe('page text', () => {
     const out = withoutTexts(page, ['Source listing: part B: IOM, UNHCR, UN, …']);
     expect(indexedText(out)).toBe("A & B's title Body");
     expect(out).toContain('<footer>x</footer>');
+  });
+
+  it("hands Pagefind the article without the record's field list, which it is told to skip anyway", () => {
+    const article =
+      '<article data-pagefind-body><h1 data-pagefind-meta="title">T</h1><dl class="fields"><dt>Country</dt>' +
+      '<dd><a href="/countries/jo/">Jordan</a></dd></dl><p>Summary</p><dl><dt>Other</dt><dd>kept</dd></dl></article>';
+    expect(withoutFieldList(article)).toBe(
+      '<article data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Summary</p><dl><dt>Other</dt><dd>kept</dd></dl></article>',
+    );
   });
 });
 

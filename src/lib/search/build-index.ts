@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
-import { indexedDocument, indexedText, withExpansion, withoutTexts } from './page-text';
+import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
 
 /**
@@ -87,7 +87,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStat
         const text = indexedText(html)!;
         const expansion = searchExpansion(text);
         vocabulary.addPage(text, expansion.join(' '));
-        const content = withExpansion(html, expansion);
+        const content = withExpansion(withoutFieldList(html), expansion);
         const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
         if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
         pages += 1;

@@ -102,3 +102,12 @@ export function withoutTexts(html: string, texts: readonly string[]): string {
   for (const text of texts) for (const spelling of htmlSpellings(text)) inner = inner.split(spelling).join('');
   return html.slice(0, range.start) + inner + html.slice(range.end);
 }
+
+/**
+ * The page without its list of the record's fields (`<dl class="fields">`, PublicationFields.astro), for the copy
+ * handed to Pagefind: Pagefind is told to leave it out of the body (EXCLUDED_FROM_BODY in build-index.ts; its values
+ * are searchable as metadata) but would still parse it, a third of the article's bytes.
+ */
+export function withoutFieldList(html: string): string {
+  return html.replace(/<dl class="fields">[\s\S]*?<\/dl>/, '');
+}
