@@ -20,6 +20,7 @@ import {
   formatCitations,
   precomputeCitations,
   resetCitations,
+  startCitations,
   type CitationOptions,
 } from '../../src/lib/cite/format';
 import { availableCitationWorkers, citationWorkersFromEnv, CiteprocPool, MAX_CITATION_WORKERS } from '../../src/lib/cite/pool';
@@ -219,6 +220,17 @@ describe('precomputed citations', () => {
     expect(lines[0]).toMatch(new RegExp(`^\\[citations\\] ${publications.length} entries, ${publications.length * CITATION_STYLES.length} citations`));
     // A catalogue this small is formatted on the main thread: starting a worker would cost more than it saves.
     expect(lines[0]).toMatch(/formatted \(\d+ on the main thread\)/);
+  });
+
+  it('can be started before any publication page (the first route of a build), and pages then use it', async () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    startCitations(publications, { log });
+    startCitations(publications, { log });
+    // Pages that do not pass the catalogue still get theirs from the precomputation started above.
+    for (const p of publications) expect(await citationsFor(p)).toEqual(expected.get(p.slug));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toHaveLength(1);
   });
 });
 

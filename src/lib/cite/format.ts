@@ -371,7 +371,7 @@ export async function citationsFor(
   publication: Publication,
   options: CitationOptions & { publications?: readonly Publication[] } = {},
 ): Promise<FormattedCitation[]> {
-  if (!session && options.publications) void precomputeCitations(options.publications, options);
+  if (options.publications) startCitations(options.publications, options);
   const current = session;
   return Promise.all(
     citeprocRequests(publication).map(async ({ style, template, item, key }) => {
@@ -389,6 +389,15 @@ export async function citationsFor(
       return fromCiteprocHtml(publication, style, html);
     }),
   );
+}
+
+/**
+ * Starts `precomputeCitations` for the whole catalogue (in page order) unless it has started. A build calls it from
+ * the first route it renders (src/middleware.ts), so the workers format while the data exports and feeds render,
+ * before the first publication page asks for its citations.
+ */
+export function startCitations(publications: readonly Publication[], options: CitationOptions = {}): void {
+  if (!session) void precomputeCitations(publications, options);
 }
 
 /** Forgets the precomputation (tests; a long-running process that reloads the catalogue). */
