@@ -10,8 +10,8 @@ import '@citation-js/plugin-csl';
 export const CITEPROC_LOCALE = 'en-US';
 
 /**
- * Names what `citeprocHtml` asks citeproc for (output format, locale, one item per call). Change it whenever the
- * call changes, so citations cached from the old call are not reused.
+ * Names what `citeprocHtml` asks citeproc for (output format, locale, each entry independent of the others in its
+ * call). Change it whenever the call changes, so citations cached from the old call are not reused.
  */
 export const CITEPROC_CALL_ID = `bibliography|html|${CITEPROC_LOCALE}|asEntryArray|independent-items|unsorted|no-disambiguation|no-author-substitute|v4`;
 
@@ -137,7 +137,11 @@ if (!isMainThread && workerData?.kind === 'catalogue-citeproc' && parentPort) {
   const runAll = (claimed) => {
     /** @type {Map<string, typeof claimed>} */
     const byTemplate = new Map();
-    for (const one of claimed) byTemplate.set(one.job.template, [...(byTemplate.get(one.job.template) ?? []), one]);
+    for (const one of claimed) {
+      const group = byTemplate.get(one.job.template);
+      if (group) group.push(one);
+      else byTemplate.set(one.job.template, [one]);
+    }
     for (const [template, group] of byTemplate) {
       let html;
       try {
