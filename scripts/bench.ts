@@ -14,12 +14,13 @@
  * generator in src/lib/bench/synthetic.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { median } from '../src/lib/bench/synthetic';
+import { parseShardManifest, SHARD_MANIFEST_FILE } from '../src/lib/search/shards';
 import { serveStatic } from '../src/lib/server';
 import { launchChromium } from '../tests/browser/chromium';
 import { measureFirstQuery, measureTransfer, type SearchTarget, type Transfer } from './lib/bench/browser';
@@ -440,8 +441,10 @@ async function measureSize(
   observe(observations, n, cat.series, catStats);
 
   // Pagefind's default UI over the catalogue's own index, for the "same index" comparison (added after counting).
+  // An index in shards (src/lib/search/shards.ts, above 10,000 entries) is merged the way Pagefind's UI documents
+  // (`mergeIndex`), so that it searches the same publications.
   mkdirSync(join(cat.outDir, 'bench-pagefind-ui'), { recursive: true });
-  cpSync('bench/baseline-hugo/static/search/index.html', join(cat.outDir, 'bench-pagefind-ui/index.html'));
+  writeFileSync(join(cat.outDir, 'bench-pagefind-ui/index.html'), defaultUiPage(cat.outDir));
 
   // Pages
   const isPublication = (p: string) => /^\/publications\/[^/]+\/$/.test(p) && !p.startsWith('/publications/page/');
@@ -651,3 +654,15 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Pagefind's default UI page (bench/baseline-hugo), with the catalogue's other shards merged when it has any. */
+function defaultUiPage(siteDir: string): string {
+  const page = readFileSync('bench/baseline-hugo/static/search/index.html', 'utf8');
+  const manifest = join(siteDir, SHARD_MANIFEST_FILE);
+  const { shards } = parseShardManifest(existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : undefined);
+  if (shards.length < 2) return page;
+  const merged = shards.slice(1).map((shard) => ({ bundlePath: `/${shard.dir}` }));
+  const options = '{ element: \'#search\', showSubResults: true }';
+  if (!page.includes(options)) throw new Error(`bench/baseline-hugo's search page no longer calls new PagefindUI(${options})`);
+  return page.replace(options, `{ element: '#search', showSubResults: true, mergeIndex: ${JSON.stringify(merged)} }`);
+}

@@ -4,6 +4,8 @@
  * Builds the Pagefind search index and the spelling vocabulary over a site `astro build` has written (default: the
  * build's outDir, `dist/` unless CATALOGUE_OUT_DIR says otherwise). Its own process, after Astro's has exited, so
  * the two never hold their memory at the same time. Exit 0 on success, 1 when indexing failed, 2 on a usage error.
+ * SEARCH_SHARD_PAGES sets the publications per shard (src/lib/search/shards.ts), for tests of a sharded index on a
+ * small site.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +24,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${siteDir} has no publications/ folder: run \`astro build\` first (npm run build does both).\n`);
     return 2;
   }
+  const shardPages = process.env.SEARCH_SHARD_PAGES;
+  if (shardPages !== undefined && !/^[1-9]\d*$/.test(shardPages)) {
+    process.stderr.write(`SEARCH_SHARD_PAGES must be a whole number of publications (≥ 1), not "${shardPages}".\n`);
+    return 2;
+  }
   try {
-    console.log(describeIndex(await buildSearchIndex(siteDir)));
+    const maxShardPages = shardPages === undefined ? undefined : Number(shardPages);
+    console.log(describeIndex(await buildSearchIndex(siteDir, { maxShardPages })));
     return 0;
   } catch (error) {
     // The message says which step failed; the cause is Pagefind's or the file system's own words.

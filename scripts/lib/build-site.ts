@@ -40,14 +40,20 @@ export function buildEnv(contentDir: string, outDir: string, cacheDir: string): 
  * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` and search
  * index step that `npm run build` runs, so browser tests and the benchmark never touch `content/` or `dist/`.
  */
-export async function buildSite(contentDir: string, label = 'site'): Promise<BuiltSite> {
+export async function buildSite(
+  contentDir: string,
+  label = 'site',
+  { searchShardPages }: { searchShardPages?: number } = {},
+): Promise<BuiltSite> {
   mkdirSync(SCRATCH_BUILDS_DIR, { recursive: true });
   const work = mkdtempSync(join(SCRATCH_BUILDS_DIR, `${label}-`));
   const outDir = join(work, 'dist');
   const started = performance.now();
   const env = buildEnv(contentDir, outDir, join(work, 'cache'));
   let log = await run([ASTRO_BIN, 'build', '--silent'], env, `Building ${label} from ${contentDir}`);
-  log += await run([...SEARCH_INDEX_ARGS, outDir], env, `Indexing ${label} for search`);
+  // Publications per search-index shard (src/lib/search/shards.ts): a small number gives a tiny site several shards.
+  const indexEnv = searchShardPages === undefined ? env : { ...env, SEARCH_SHARD_PAGES: String(searchShardPages) };
+  log += await run([...SEARCH_INDEX_ARGS, outDir], indexEnv, `Indexing ${label} for search`);
   return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };
 }
 

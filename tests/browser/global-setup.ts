@@ -11,10 +11,14 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the fixture site and the real catalogue once per run, in parallel, and serves each on 127.0.0.1:0. */
+/**
+ * Builds the fixture site and the real catalogue once per run, in parallel, and serves each on 127.0.0.1:0.
+ * The fixture's search index is cut into shards of three publications (as a catalogue of over 10,000 is, see
+ * src/lib/search/shards.ts), so the search tests run on merged shards; the catalogue's is one index.
+ */
 export default async function setup(project: TestProject) {
   const [fixture, catalogue] = await Promise.all([
-    buildSite('tests/fixtures/site/publications', 'fixture'),
+    buildSite('tests/fixtures/site/publications', 'fixture', { searchShardPages: 3 }),
     buildSite('content/publications', 'catalogue'),
   ]);
   const fixtureServer = await serveStatic(fixture.outDir, 0);

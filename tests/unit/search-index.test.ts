@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, describeIndex } from '../../src/lib/search/build-index';
+import { gunzipSync } from 'node:zlib';
+import { buildSearchIndex, describeIndex, sortYear } from '../../src/lib/search/build-index';
+import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
 
 /**
@@ -43,7 +45,51 @@ describe('buildSearchIndex', () => {
     const vocabulary = JSON.parse(readFileSync(join(dir, VOCABULARY_FILE), 'utf8')) as { words: string[] };
     expect(vocabulary.words).toEqual(expect.arrayContaining(['bondage', 'recruitment', 'fishing']));
     expect(vocabulary.words).not.toContain('browse'); // only the article is indexed, not the page's navigation
-    expect(describeIndex(stats)).toMatch(/^Pagefind indexed 2 pages \(\d+ with synonyms or spelling variants added\) and wrote \d+ words .* in \d+\.\d s$/);
+    expect(stats.shards).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, SHARD_MANIFEST_FILE), 'utf8'))).toEqual({
+      shards: [{ dir: 'pagefind/', dated: true, pages: 2 }],
+    });
+    expect(describeIndex(stats)).toMatch(
+      /^Pagefind indexed 2 pages \(\d+ with synonyms or spelling variants added\) in one index and wrote \d+ words .* in \d+\.\d s$/,
+    );
+  });
+
+  it('cuts a catalogue larger than a shard into shards by year, each a whole Pagefind index', async () => {
+    const dated = (title: string, year: string) =>
+      page(title, 'Text.').replace('</article>', `<span data-pagefind-sort="year">${year}</span></article>`);
+    const dir = site('sharded', {
+      a: dated('Oldest', '2001'),
+      b: dated('Newest', '2024'),
+      c: dated('Middle', '2015'),
+      d: dated('Undated', '0'),
+      e: page('No sort key', 'Text.'),
+    });
+    const stats = await buildSearchIndex(dir, { maxShardPages: 2 });
+    expect(stats).toMatchObject({ pages: 5, shards: 3 });
+    expect(JSON.parse(readFileSync(join(dir, SHARD_MANIFEST_FILE), 'utf8'))).toEqual({
+      shards: [
+        { dir: 'pagefind/', dated: true, pages: 2 },
+        { dir: 'pagefind/shard-1/', dated: true, pages: 1 },
+        { dir: 'pagefind/shard-2/', dated: false, pages: 2 },
+      ],
+    });
+    // Each shard is a whole index: its own entry file and one fragment per page it holds.
+    const fragments = (folder: string) => readdirSync(join(dir, folder, 'fragment')).length;
+    expect([fragments('pagefind'), fragments('pagefind/shard-1'), fragments('pagefind/shard-2')]).toEqual([2, 1, 2]);
+    expect(existsSync(join(dir, 'pagefind/shard-2/pagefind-entry.json'))).toBe(true);
+    // The newest two in the first shard.
+    const firstShard = readdirSync(join(dir, 'pagefind', 'fragment')).map((f) =>
+      gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', f))).toString('utf8'),
+    );
+    expect(firstShard.map((f) => /"title":"(\w+)"/.exec(f)?.[1]).sort()).toEqual(['Middle', 'Newest']);
+    expect(describeIndex(stats)).toContain('in 3 shards');
+  });
+
+  it('reads the year a page sorts by from its own sort key', () => {
+    expect(sortYear('<span data-pagefind-sort="year">2019</span>')).toBe(2019);
+    expect(sortYear('<span data-pagefind-sort="year">0</span>')).toBeUndefined(); // undated
+    expect(sortYear('<span data-pagefind-sort="year_oldest">2019</span>')).toBeUndefined();
+    expect(sortYear('<p>No key</p>')).toBeUndefined();
   });
 
   it('names the site and the problem when a page puts search data outside its article', async () => {
@@ -60,8 +106,12 @@ describe('buildSearchIndex', () => {
 });
 
 describe('scripts/build-search-index.ts', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search-index.ts', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => cliWith({}, ...args);
+  const cliWith = (env: Record<string, string>, ...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search-index.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
 
   it('prints what it indexed and exits 0', () => {
     const dir = site('cli', { a: page('Victim identification', 'Indicators for front-line staff.') });
@@ -69,6 +119,18 @@ describe('scripts/build-search-index.ts', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Pagefind indexed 1 pages/);
     expect(run.status).toBe(0);
+  });
+
+  it('takes the publications per shard from SEARCH_SHARD_PAGES, and refuses a value that is not a number', () => {
+    const dir = site('cli-shards', {
+      a: page('Victim identification', 'Indicators.'),
+      b: page('Referral', 'Mechanisms.'),
+    });
+    const run = cliWith({ SEARCH_SHARD_PAGES: '1' }, dir);
+    expect(run.stdout).toMatch(/^Pagefind indexed 2 pages .* in 2 shards /);
+    const bad = cliWith({ SEARCH_SHARD_PAGES: 'ten' }, dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('SEARCH_SHARD_PAGES must be a whole number of publications (≥ 1), not "ten".\n');
   });
 
   it('exits 2 with advice when the folder is not a built site, and 1 when indexing fails', () => {

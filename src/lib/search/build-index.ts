@@ -4,10 +4,14 @@ import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
+import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
+import { SORT_KEYS, UNDATED_NEWEST_FIRST } from './state';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
 
 /**
- * Builds the Pagefind search index over a finished site through Pagefind's Node API (no third-party integration).
+ * Builds the Pagefind search index over a finished site through Pagefind's Node API (no third-party integration):
+ * one index, or above MAX_SHARD_PAGES publications several shards cut by year, built one after another and listed in
+ * `pagefind/shards.json` (see shards.ts).
  * It runs as its own step after `astro build` has exited (scripts/build-search-index.ts, the last part of `npm run build`),
  * not inside the build: at 100,000 entries Astro's process holds 3–4 GB until it exits and Pagefind's grows to 4 GB,
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
@@ -40,6 +44,8 @@ const EXCLUDED_FROM_BODY = [
 export interface SearchIndexStats {
   /** Pages in the index. */
   pages: number;
+  /** Pagefind indexes written (shards.ts): 1 up to MAX_SHARD_PAGES publications. */
+  shards: number;
   /** Of those, pages indexed with synonyms or spelling variants added. */
   expanded: number;
   /** Words written for spelling suggestions. */
@@ -48,64 +54,132 @@ export interface SearchIndexStats {
 }
 
 /** The one line the build prints; the benchmark reads the page count and seconds back from it. */
-export function describeIndex({ pages, expanded, words, seconds }: SearchIndexStats): string {
+export function describeIndex({ pages, shards, expanded, words, seconds }: SearchIndexStats): string {
   return (
-    `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) and wrote ` +
+    `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) in ` +
+    `${shards === 1 ? 'one index' : `${shards} shards`} and wrote ` +
     `${words} words for spelling suggestions in ${seconds.toFixed(1)} s`
   );
 }
 
+export interface BuildSearchIndexOptions {
+  /** Publications per shard at most (shards.ts); the CLI takes it from SEARCH_SHARD_PAGES for tests. */
+  maxShardPages?: number;
+}
+
 /**
- * Indexes the publication pages of the site in `siteDir` into `<siteDir>/pagefind/` and writes the spelling
- * vocabulary. Throws an Error that says what failed (its `cause` holds Pagefind's or the file system's error).
+ * Indexes the publication pages of the site in `siteDir` into `<siteDir>/pagefind/` (and its shard folders) and
+ * writes the spelling vocabulary. Throws an Error that says what failed (its `cause` holds Pagefind's or the file
+ * system's error).
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexStats> {
+export async function buildSearchIndex(
+  siteDir: string,
+  { maxShardPages = MAX_SHARD_PAGES }: BuildSearchIndexOptions = {},
+): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
-    const { index, errors: createErrors } = await pagefind.createIndex({
-      forceLanguage: 'en',
-      excludeSelectors: EXCLUDED_FROM_BODY,
-    });
-    if (!index) throw new Error(createErrors.join('; ') || 'createIndex returned no index');
+    // Years are only needed to cut shards: a catalogue that fits in one is not read twice.
+    const plan = planShards(
+      files.length <= maxShardPages ? files.map((key) => ({ key, year: undefined })) : await withYears(files),
+      maxShardPages,
+    );
     const vocabulary = new VocabularyBuilder();
+    const manifest: ShardManifest = { shards: [] };
     let pages = 0;
     let expanded = 0;
-    // Pagefind parses pages in its own process. Sixteen pages in flight, each replaced as soon as it is done, so
-    // reading and expanding the next pages here overlaps with Pagefind parsing the previous ones on the other core
-    // (rather than waiting for whole batches, which leaves each side idle while the other finishes a batch).
-    let next = 0;
-    const lane = async () => {
-      while (next < files.length) {
-        const file = files[next++]!;
-        const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
-        if (page === undefined) continue; // a folder of list pages ("publications/page/"), not a publication
-        // Reduced once to the part Pagefind reads; everything after works on that small document.
-        const reduced = indexedDocument(page);
-        if (reduced === undefined) continue; // not a page Pagefind indexes (no data-pagefind-body)
-        const html = withoutTexts(reduced, PROVENANCE_LABELS);
-        const text = indexedText(html)!;
-        const expansion = searchExpansion(text);
-        vocabulary.addPage(text, expansion.join(' '));
-        const content = withExpansion(withoutFieldList(html), expansion);
-        const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
-        if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-        pages += 1;
-        if (expansion.length) expanded += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, lane));
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
+    for (const [i, shard] of plan.entries()) {
+      const added = await indexShard(
+        shard.pages.map((page) => page.key),
+        siteDir,
+        join(siteDir, shardDir(i)),
+        vocabulary,
+      );
+      pages += added.pages;
+      expanded += added.expanded;
+      manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
+    }
+    await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
     await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
-    return { pages, expanded, words: vocabulary.size, seconds: (performance.now() - started) / 1000 };
+    return {
+      pages,
+      shards: plan.length,
+      expanded,
+      words: vocabulary.size,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (cause) {
     throw new Error(`Building the Pagefind search index of ${siteDir} failed`, { cause });
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * One Pagefind index over `files`, written to `outputPath` and then dropped from Pagefind's process, so that the
+ * next shard does not add to its memory.
+ */
+async function indexShard(files: readonly string[], siteDir: string, outputPath: string, vocabulary: VocabularyBuilder) {
+  const { index, errors: createErrors } = await pagefind.createIndex({
+    forceLanguage: 'en',
+    excludeSelectors: EXCLUDED_FROM_BODY,
+  });
+  if (!index) throw new Error(createErrors.join('; ') || 'createIndex returned no index');
+  let pages = 0;
+  let expanded = 0;
+  await inLanes(files, async (file) => {
+    const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
+    if (page === undefined) return; // a folder of list pages ("publications/page/"), not a publication
+    // Reduced once to the part Pagefind reads; everything after works on that small document.
+    const reduced = indexedDocument(page);
+    if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
+    const html = withoutTexts(reduced, PROVENANCE_LABELS);
+    const text = indexedText(html)!;
+    const expansion = searchExpansion(text);
+    vocabulary.addPage(text, expansion.join(' '));
+    const content = withExpansion(withoutFieldList(html), expansion);
+    const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
+    if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
+    pages += 1;
+    if (expansion.length) expanded += 1;
+  });
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await index.deleteIndex();
+  return { pages, expanded };
+}
+
+/**
+ * Runs `work` over `items` with sixteen in flight, each replaced as soon as it is done: Pagefind parses pages in
+ * its own process, so reading and expanding the next pages here overlaps with Pagefind parsing the previous ones
+ * on the other core (rather than waiting for whole batches, which leaves each side idle while the other finishes).
+ */
+async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+}
+
+/** The year each page sorts by (its `data-pagefind-sort` newest-first key; undefined when undated or absent). */
+async function withYears(files: readonly string[]): Promise<Array<{ key: string; year: number | undefined }>> {
+  const out: Array<{ key: string; year: number | undefined }> = [];
+  await inLanes(files, async (file) => {
+    const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
+    out.push({ key: file, year: page === undefined ? undefined : sortYear(page) });
+  });
+  return out;
+}
+
+const SORT_YEAR = new RegExp(`data-pagefind-sort="${SORT_KEYS.newest}"[^>]*>\\s*(\\d+)\\s*<`);
+
+/** The year a publication page sorts by, read from its own sort key (SearchData.astro), so shards and sort agree. */
+export function sortYear(page: string): number | undefined {
+  const value = SORT_YEAR.exec(page)?.[1];
+  return value === undefined || value === UNDATED_NEWEST_FIRST ? undefined : Number(value);
 }
 
 /**

@@ -53,9 +53,19 @@ export interface PagefindRanking {
   metaWeights?: Record<string, number>;
 }
 
+export interface PagefindIndexOptions {
+  ranking?: PagefindRanking;
+  excerptLength?: number;
+  noWorker?: boolean;
+  /** A filter every page of this index gets without having it (the shards' `shard`, see shards.ts). */
+  mergeFilter?: Record<string, string>;
+}
+
 export interface PagefindApi {
-  options: (options: { ranking?: PagefindRanking; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
+  options: (options: PagefindIndexOptions) => Promise<void>;
   init?: () => Promise<void>;
+  /** Adds another index (a shard), searched together with the first; each index takes its own options. */
+  mergeIndex?: (indexPath: string, options?: PagefindIndexOptions) => Promise<void>;
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindSearch>;
   preload?: (term: string, options?: PagefindSearchOptions) => Promise<void>;
   filters: () => Promise<FilterCounts>;

@@ -1,5 +1,6 @@
 import type { FilterCounts, PagefindApi } from '../../lib/search/pagefind-types';
 import { RANKING } from '../../lib/search/ranking';
+import { parseShardManifest, SHARD_FILTER, SHARD_MANIFEST_FILE, shardedPagefind, type ShardManifest } from '../../lib/search/shards';
 import { makeVocabulary, type Vocabulary } from '../../lib/search/spelling';
 import { parseVocabulary, VOCABULARY_PATH } from '../../lib/search/vocabulary';
 
@@ -16,6 +17,9 @@ import { parseVocabulary, VOCABULARY_PATH } from '../../lib/search/vocabulary';
  * Searches are remembered (the last few dozen, by words and options): the page asks again for what it already
  * asked while the reader typed (the full check when typing pauses, filter counts), and on 10,000 entries a common
  * word's search is the expensive part.
+ *
+ * A large catalogue's index comes in shards (src/lib/search/shards.ts), listed in /pagefind/shards.json: the first
+ * is loaded as usual and the others merged into it; they share Pagefind's worker and its WebAssembly.
  */
 export interface LoadedPagefind {
   pagefind: PagefindApi;
@@ -55,20 +59,37 @@ export function pagefindRequested(): boolean {
 export function loadPagefind(): Promise<LoadedPagefind> {
   pagefind ??= (async () => {
     const path = '/pagefind/pagefind.js';
-    const api = (await import(/* @vite-ignore */ path)) as PagefindApi;
-    await api.options({ ranking: RANKING, excerptLength: 26 });
+    const [api, { shards }] = await Promise.all([import(/* @vite-ignore */ path) as Promise<PagefindApi>, loadShardManifest()]);
+    const shardOptions = (i: number) => ({
+      ranking: RANKING,
+      excerptLength: 26,
+      ...(shards.length > 1 ? { mergeFilter: { [SHARD_FILTER]: String(i) } } : {}),
+    });
+    await api.options(shardOptions(0));
     await api.init?.();
+    await Promise.all(shards.slice(1).map((shard, i) => api.mergeIndex!(`/${shard.dir}`, shardOptions(i + 1))));
+    const sharded = shardedPagefind(api, shards);
     const cache = new Map<string, ReturnType<PagefindApi['search']>>();
     let totals: Promise<FilterCounts> | undefined;
     const loadFilters = () =>
-      (totals ??= api.filters().then((counts) => {
+      (totals ??= sharded.filters().then((counts) => {
         cache.clear();
         return counts;
       }));
-    return { pagefind: remembering(api, cache), loadFilters };
+    return { pagefind: remembering(sharded, cache), loadFilters };
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
+}
+
+/** The shards of the index; one at /pagefind/ when the list is missing (an index built before shards existed). */
+async function loadShardManifest(): Promise<ShardManifest> {
+  try {
+    const response = await fetch(`/${SHARD_MANIFEST_FILE}`);
+    return parseShardManifest(response.ok ? await response.json() : undefined);
+  } catch {
+    return parseShardManifest(undefined);
+  }
 }
 
 /** The spelling vocabulary: fetched once, and only when a query finds nothing. */

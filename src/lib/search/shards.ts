@@ -1,0 +1,149 @@
+import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types';
+
+/**
+ * The search index in shards: above MAX_SHARD_PAGES publications the search-index step writes several Pagefind
+ * indexes, and the search page merges them (Pagefind's `mergeIndex`). Why: Pagefind 1.5 scores a query word in
+ * time that grows with the square of the pages it matches (bench/analysis.md: 462 ms for "trafficking" in one
+ * index of 10,000 pages), and its index builder holds a whole index in memory (7.4 GiB at 100,000 pages). Shards
+ * of a few thousand pages cut both: k shards score in about 1/k of the time, and are built one after another.
+ *
+ * Shards are cut by year: dated publications newest first, then the undated ones in shards of their own. An order
+ * by year is then the shards' order (the undated last either way), and Pagefind sorts within each shard; an order
+ * by relevance is Pagefind's own merge of the shards' results by score.
+ *
+ * Pure: the index step (build-index.ts) plans the shards, the search page (scripts/search/load.ts) wraps Pagefind.
+ */
+
+/**
+ * Publications per shard at most. Each shard a query searches adds one index chunk to the download (about 30 KB),
+ * while a shard of n pages scores a common word in about 5 × 10⁻⁶ ms × n² (bench/analysis.md): at 10,000 pages one
+ * index answers "victims" in about 170 ms and costs 373 KiB for the search page and its first query; cut into five
+ * shards it answers in 63 ms but costs 497 KiB. So a catalogue of up to 10,000 stays one index, and larger ones are
+ * cut into shards that each stay within that time.
+ */
+export const MAX_SHARD_PAGES = 10_000;
+
+/** The synthetic filter (Pagefind's `mergeFilter`) that tells the shards apart in a search: "0", "1", … */
+export const SHARD_FILTER = 'shard';
+
+/** Written by the index step next to the first shard; lists every shard. Absent: one index at /pagefind/. */
+export const SHARD_MANIFEST_FILE = 'pagefind/shards.json';
+
+export interface Shard {
+  /** The shard's folder under the site root: "pagefind/" for the first, "pagefind/shard-1/" and on for the rest. */
+  dir: string;
+  /** Whether its publications have a year (undated ones are in shards of their own, after the dated). */
+  dated: boolean;
+  /** How many publications it holds. */
+  pages: number;
+}
+
+export interface ShardManifest {
+  shards: Shard[];
+}
+
+/** The folder of shard `i`: the first is Pagefind's usual folder, so a one-shard site looks as it always did. */
+export function shardDir(i: number): string {
+  return i === 0 ? 'pagefind/' : `pagefind/shard-${i}/`;
+}
+
+/**
+ * Cuts the publications into shards of at most `maxPages`, as even as possible: dated ones by year, newest first
+ * (ties by key, so the cut is the same on every build), then undated ones by key. All in one shard when they fit.
+ */
+export function planShards<T extends { key: string; year: number | undefined }>(
+  pages: readonly T[],
+  maxPages: number = MAX_SHARD_PAGES,
+): Array<{ dated: boolean; pages: T[] }> {
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new RangeError(`maxPages must be a whole number ≥ 1, not ${maxPages}`);
+  const byKey = (a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  if (pages.length <= maxPages) return [{ dated: true, pages: [...pages].sort(byKey) }];
+  const dated = pages.filter((p) => p.year !== undefined).sort((a, b) => b.year! - a.year! || byKey(a, b));
+  const undated = pages.filter((p) => p.year === undefined).sort(byKey);
+  return [
+    ...evenChunks(dated, maxPages).map((chunk) => ({ dated: true, pages: chunk })),
+    ...evenChunks(undated, maxPages).map((chunk) => ({ dated: false, pages: chunk })),
+  ];
+}
+
+/** `list` in the fewest chunks of at most `max`, their sizes differing by one at most. */
+function evenChunks<T>(list: readonly T[], max: number): T[][] {
+  const count = Math.ceil(list.length / max);
+  const chunks: T[][] = [];
+  for (let i = 0, start = 0; i < count; i++) {
+    const end = start + Math.floor(list.length / count) + (i < list.length % count ? 1 : 0);
+    chunks.push(list.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+/** The manifest as fetched; anything unexpected counts as one shard (an index built before shards existed). */
+export function parseShardManifest(json: unknown): ShardManifest {
+  const shards = (json as Partial<ShardManifest> | null)?.shards;
+  const valid =
+    Array.isArray(shards) &&
+    shards.length > 0 &&
+    shards.every((s, i) => s?.dir === shardDir(i) && typeof s.dated === 'boolean' && Number.isInteger(s.pages));
+  return valid ? { shards } : { shards: [{ dir: shardDir(0), dated: true, pages: 0 }] };
+}
+
+/**
+ * The shards in the order of a sort by year: newest first is the dated shards as cut, oldest first the same
+ * reversed; the undated shards come last either way (as SearchData.astro's sort keys put undated entries last).
+ */
+export function shardOrder(shards: readonly Shard[], direction: 'asc' | 'desc'): number[] {
+  const dated = shards.flatMap((s, i) => (s.dated ? [i] : []));
+  const undated = shards.flatMap((s, i) => (s.dated ? [] : [i]));
+  return [...(direction === 'desc' ? dated : dated.reverse()), ...undated];
+}
+
+/**
+ * Pagefind with its shards merged (each given the synthetic filter `shard: "<i>"`) searched as one index.
+ * Relevance is Pagefind's own merge. A sort is not: Pagefind's merge orders by score, and under a sort a result's
+ * score is its place within its own shard, so a sorted search runs once per shard (the shard filter picks it) and
+ * the results are put together in shard order. The shard filter never shows in the counts.
+ */
+export function shardedPagefind(api: PagefindApi, shards: readonly Shard[]): PagefindApi {
+  if (shards.length < 2) return api;
+  return {
+    ...api,
+    filters: async () => withoutShard(await api.filters()),
+    search: async (term, options = {}) => {
+      const direction = options.sort ? Object.values(options.sort)[0] : undefined;
+      if (!direction) return withoutShardCounts(await api.search(term, options));
+      const parts = await Promise.all(
+        shardOrder(shards, direction).map((i) =>
+          api.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: String(i) } }),
+        ),
+      );
+      // Each part's unfiltered figures cover every shard (the filters, the shard's included, are not applied to them).
+      return withoutShardCounts({
+        results: parts.flatMap((part) => part.results),
+        unfilteredResultCount: parts[0]!.unfilteredResultCount,
+        filters: sumCounts(parts.map((part) => part.filters)),
+        totalFilters: parts[0]!.totalFilters,
+      });
+    },
+  };
+}
+
+function withoutShard(counts: FilterCounts): FilterCounts {
+  const { [SHARD_FILTER]: _shard, ...rest } = counts;
+  return rest;
+}
+
+function withoutShardCounts(search: PagefindSearch): PagefindSearch {
+  return { ...search, filters: withoutShard(search.filters), totalFilters: withoutShard(search.totalFilters) };
+}
+
+function sumCounts(all: readonly FilterCounts[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const counts of all) {
+    for (const [key, values] of Object.entries(counts)) {
+      const into = (sum[key] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
