@@ -83,6 +83,10 @@ describe('buildSearchIndex', () => {
     );
     expect(firstShard.map((f) => /"title":"(\w+)"/.exec(f)?.[1]).sort()).toEqual(['Middle', 'Newest']);
     expect(describeIndex(stats)).toContain('in 3 shards');
+    // Built again as one index: the shard folders of the earlier build are gone.
+    expect((await buildSearchIndex(dir)).shards).toBe(1);
+    expect(existsSync(join(dir, 'pagefind/shard-1'))).toBe(false);
+    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(5);
   });
 
   it('reads the year a page sorts by from its own sort key', () => {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
@@ -79,6 +79,8 @@ export async function buildSearchIndex(
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
+    // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
+    await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     // Years are only needed to cut shards: a catalogue that fits in one is not read twice.
     const plan = planShards(
       files.length <= maxShardPages ? files.map((key) => ({ key, year: undefined })) : await withYears(files),
