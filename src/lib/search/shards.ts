@@ -9,7 +9,9 @@ import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types
  *
  * Shards are cut by year: dated publications newest first, then the undated ones in shards of their own. An order
  * by year is then the shards' order (the undated last either way), and Pagefind sorts within each shard; an order
- * by relevance is Pagefind's own merge of the shards' results by score.
+ * by relevance is Pagefind's own merge of the shards' results by score. Each shard weighs a word by how rare it is
+ * within the shard, so a word of one period (COVID-19) counts a little more in older shards than in one index would
+ * (bench/analysis.md, "Left open").
  *
  * Pure: the index step (build-index.ts) plans the shards, the search page (scripts/search/load.ts) wraps Pagefind.
  */
