@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndex, describeIndex } from '../src/lib/search/build-index';
+import { SHARD_PAGES_ENV } from '../src/lib/search/shards';
 import { OUT_DIR } from '../src/lib/site';
 
 const USAGE = 'usage: node --import tsx scripts/build-search-index.ts [SITE_DIR]';
@@ -24,9 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${siteDir} has no publications/ folder: run \`astro build\` first (npm run build does both).\n`);
     return 2;
   }
-  const shardPages = process.env.SEARCH_SHARD_PAGES;
+  const shardPages = process.env[SHARD_PAGES_ENV];
   if (shardPages !== undefined && !/^[1-9]\d*$/.test(shardPages)) {
-    process.stderr.write(`SEARCH_SHARD_PAGES must be a whole number of publications (≥ 1), not "${shardPages}".\n`);
+    process.stderr.write(`${SHARD_PAGES_ENV} must be a whole number of publications (≥ 1), not "${shardPages}".\n`);
     return 2;
   }
   try {

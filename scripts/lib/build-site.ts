@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SHARD_PAGES_ENV } from '../../src/lib/search/shards';
 
 export interface BuiltSite {
   /** The folder the site was written to. */
@@ -52,7 +53,7 @@ export async function buildSite(
   const env = buildEnv(contentDir, outDir, join(work, 'cache'));
   let log = await run([ASTRO_BIN, 'build', '--silent'], env, `Building ${label} from ${contentDir}`);
   // Publications per search-index shard (src/lib/search/shards.ts): a small number gives a tiny site several shards.
-  const indexEnv = searchShardPages === undefined ? env : { ...env, SEARCH_SHARD_PAGES: String(searchShardPages) };
+  const indexEnv = searchShardPages === undefined ? env : { ...env, [SHARD_PAGES_ENV]: String(searchShardPages) };
   log += await run([...SEARCH_INDEX_ARGS, outDir], indexEnv, `Indexing ${label} for search`);
   return { outDir, workDir: work, seconds: (performance.now() - started) / 1000, log };
 }

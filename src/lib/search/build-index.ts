@@ -63,7 +63,7 @@ export function describeIndex({ pages, shards, expanded, words, seconds }: Searc
 }
 
 export interface BuildSearchIndexOptions {
-  /** Publications per shard at most (shards.ts); the CLI takes it from SEARCH_SHARD_PAGES for tests. */
+  /** Publications per shard at most (shards.ts); the CLI takes it from SHARD_PAGES_ENV. */
   maxShardPages?: number;
 }
 

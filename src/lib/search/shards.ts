@@ -25,6 +25,9 @@ import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types
  */
 export const MAX_SHARD_PAGES = 10_000;
 
+/** The environment variable the search-index step's CLI takes the publications per shard from (tests' small shards). */
+export const SHARD_PAGES_ENV = 'SEARCH_SHARD_PAGES';
+
 /** The synthetic filter (Pagefind's `mergeFilter`) that tells the shards apart in a search: "0", "1", … */
 export const SHARD_FILTER = 'shard';
 
@@ -34,7 +37,10 @@ export const SHARD_MANIFEST_FILE = 'pagefind/shards.json';
 export interface Shard {
   /** The shard's folder under the site root: "pagefind/" for the first, "pagefind/shard-1/" and on for the rest. */
   dir: string;
-  /** Whether its publications have a year (undated ones are in shards of their own, after the dated). */
+  /**
+   * False for a shard of undated publications: when there are several shards, undated ones get shards of their own,
+   * after the dated. A catalogue in one shard holds both, and is marked true.
+   */
   dated: boolean;
   /** How many publications it holds. */
   pages: number;
