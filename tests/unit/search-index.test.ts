@@ -35,9 +35,11 @@ describe('buildSearchIndex', () => {
       'forced-labour': page('Forced labour in fishing', 'Crew members recruited through debt bondage.'),
       'ilo-report': page('A report', 'Published with the ILO on recruitment fees.'),
     });
-    // A folder of list pages without index.html, as /publications/page/ is.
-    mkdirSync(join(dir, 'publications', 'page'), { recursive: true });
-    const stats = await buildSearchIndex(dir);
+    // A folder of list pages without index.html, as /publications/page/ is: not a publication, so two publications
+    // fit in shards of two.
+    mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
+    writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), page('Publications, page 2', 'A list.'));
+    const stats = await buildSearchIndex(dir, { maxShardPages: 2 });
     expect(stats.pages).toBe(2);
     expect(stats.expanded).toBeGreaterThanOrEqual(1); // "labour" ↔ "labor", "ILO" → its full name
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);

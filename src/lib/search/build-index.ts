@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
+import { PAGE_SEGMENT } from '../pagination';
 import { searchExpansion } from './expand';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
@@ -191,7 +192,9 @@ export function sortYear(page: string): number | undefined {
 async function publicationPages(root: string): Promise<string[]> {
   const folders = await readdir(join(root, 'publications'), { withFileTypes: true });
   return folders
-    .filter((entry) => entry.isDirectory())
+    // Not the folder of list pages (/publications/page/2/): counted as a publication, it made a catalogue of exactly
+    // MAX_SHARD_PAGES publications one too many for one index.
+    .filter((entry) => entry.isDirectory() && entry.name !== PAGE_SEGMENT)
     .map((entry) => join(root, 'publications', entry.name, 'index.html'))
     .sort();
 }
