@@ -62,6 +62,14 @@ describe('"Cite this" on a publication page', () => {
     await expect(country.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
       ['/data/countries/md.csv', '/data/countries/md.json', '/data/countries/md.bib', '/data/countries/md.ris'],
     );
+    // The files are there (written after the pages) and hold Moldova's publications only.
+    const moldova = JSON.parse(await get('/data/countries/md.json')) as { entries: Array<{ slug: string; country: string[] }> };
+    expect(moldova.entries.map((e) => e.slug)).toContain('cyrillic-report-with-pdf');
+    expect(moldova.entries.every((e) => e.country.includes('MD'))).toBe(true);
+    const rows = parseCsv(await get('/data/countries/md.csv'), { bom: true, columns: true }) as Array<{ slug: string }>;
+    expect(rows.map((r) => r.slug)).toEqual(moldova.entries.map((e) => e.slug));
+    expect(await get('/data/countries/md.bib')).toMatch(/^@\w+\{/m);
+    expect(await get('/data/countries/md.ris')).toMatch(/^TY {2}- /m);
     await country.context().close();
   });
 
