@@ -62,7 +62,7 @@ describe('"Cite this" on a publication page', () => {
     await expect(country.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
       ['/data/countries/md.csv', '/data/countries/md.json', '/data/countries/md.bib', '/data/countries/md.ris'],
     );
-    // The files are there (written after the pages) and hold Moldova's publications only.
+    // The files are there and hold Moldova's publications only.
     const moldova = JSON.parse(await get('/data/countries/md.json')) as { entries: Array<{ slug: string; country: string[] }> };
     expect(moldova.entries.map((e) => e.slug)).toContain('cyrillic-report-with-pdf');
     expect(moldova.entries.every((e) => e.country.includes('MD'))).toBe(true);

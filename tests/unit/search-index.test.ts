@@ -36,7 +36,7 @@ describe('buildSearchIndex', () => {
       'ilo-report': page('A report', 'Published with the ILO on recruitment fees.'),
     });
     // A folder of list pages without index.html, as /publications/page/ is: not a publication, so two publications
-    // fit in shards of two.
+    // fit in shards of two (a publication named "page" is counted: see the sharded test).
     mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
     writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), page('Publications, page 2', 'A list.'));
     const stats = await buildSearchIndex(dir, { maxShardPages: 2 });
@@ -54,6 +54,21 @@ describe('buildSearchIndex', () => {
     expect(describeIndex(stats)).toMatch(
       /^Pagefind indexed 2 pages \(\d+ with synonyms or spelling variants added\) in one index and wrote \d+ words .* in \d+\.\d s$/,
     );
+  });
+
+  it('indexes a publication named "page", whose folder also holds the list\'s later pages', async () => {
+    const dir = site('named-page', {
+      page: page('Page', 'A report whose file is page.md.'),
+      other: page('Other', 'Another report.'),
+    });
+    mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
+    writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), page('Publications, page 2', 'A list.'));
+    const stats = await buildSearchIndex(dir, { maxShardPages: 2 });
+    expect(stats).toMatchObject({ pages: 2, shards: 1 });
+    const fragments = readdirSync(join(dir, 'pagefind', 'fragment')).map((f) =>
+      gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', f))).toString(),
+    );
+    expect(fragments.map((f) => /"url":"([^"]+)"/.exec(f)?.[1]).sort()).toEqual(['/publications/other/', '/publications/page/']);
   });
 
   it('cuts a catalogue larger than a shard into shards by year, each a whole Pagefind index', async () => {

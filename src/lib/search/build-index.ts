@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { SOURCES } from '../schema/sources';
 import { PAGE_SEGMENT } from '../pagination';
+import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
@@ -191,12 +191,15 @@ export function sortYear(page: string): number | undefined {
  */
 async function publicationPages(root: string): Promise<string[]> {
   const folders = await readdir(join(root, 'publications'), { withFileTypes: true });
-  return folders
-    // Not the folder of list pages (/publications/page/2/): counted as a publication, it made a catalogue of exactly
-    // MAX_SHARD_PAGES publications one too many for one index.
-    .filter((entry) => entry.isDirectory() && entry.name !== PAGE_SEGMENT)
+  const pages = folders
+    .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, 'publications', entry.name, 'index.html'))
     .sort();
+  // The folder of the list's later pages (/publications/page/2/) is not a publication unless one is named "page":
+  // counted, it made a catalogue of exactly MAX_SHARD_PAGES publications one too many for one index.
+  const listFolder = join(root, 'publications', PAGE_SEGMENT, 'index.html');
+  const isPublication = await access(listFolder).then(() => true, ifMissing(false));
+  return isPublication ? pages : pages.filter((page) => page !== listFolder);
 }
 
 /** For `.catch()`: the fallback when the file does not exist; any other error is rethrown. */
