@@ -36,7 +36,7 @@ describe('buildSearchIndex', () => {
       'ilo-report': page('A report', 'Published with the ILO on recruitment fees.'),
     });
     // A folder of list pages without index.html, as /publications/page/ is: not a publication, so two publications
-    // fit in shards of two (a publication named "page" is counted: see the sharded test).
+    // fit in shards of two (a publication named "page" is counted: see the next test).
     mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
     writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), page('Publications, page 2', 'A list.'));
     const stats = await buildSearchIndex(dir, { maxShardPages: 2 });

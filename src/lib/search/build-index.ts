@@ -1,7 +1,6 @@
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { PAGE_SEGMENT } from '../pagination';
 import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
@@ -133,8 +132,7 @@ async function indexShard(files: readonly string[], siteDir: string, outputPath:
   let pages = 0;
   let expanded = 0;
   await inLanes(files, async (file) => {
-    const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
-    if (page === undefined) return; // a folder of list pages ("publications/page/"), not a publication
+    const page = await readFile(file, 'utf8');
     // Reduced once to the part Pagefind reads; everything after works on that small document.
     const reduced = indexedDocument(page);
     if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
@@ -171,8 +169,7 @@ async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>)
 async function withYears(files: readonly string[]): Promise<Array<{ key: string; year: number | undefined }>> {
   const out: Array<{ key: string; year: number | undefined }> = [];
   await inLanes(files, async (file) => {
-    const page = await readFile(file, 'utf8').catch(ifMissing(undefined));
-    out.push({ key: file, year: page === undefined ? undefined : sortYear(page) });
+    out.push({ key: file, year: sortYear(await readFile(file, 'utf8')) });
   });
   return out;
 }
@@ -193,13 +190,11 @@ async function publicationPages(root: string): Promise<string[]> {
   const folders = await readdir(join(root, 'publications'), { withFileTypes: true });
   const pages = folders
     .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, 'publications', entry.name, 'index.html'))
-    .sort();
-  // The folder of the list's later pages (/publications/page/2/) is not a publication unless one is named "page":
-  // counted, it made a catalogue of exactly MAX_SHARD_PAGES publications one too many for one index.
-  const listFolder = join(root, 'publications', PAGE_SEGMENT, 'index.html');
-  const isPublication = await access(listFolder).then(() => true, ifMissing(false));
-  return isPublication ? pages : pages.filter((page) => page !== listFolder);
+    .map((entry) => join(root, 'publications', entry.name, 'index.html'));
+  // A publication is a folder with a page of its own. The folder of the list's later pages (publications/page/2/)
+  // has none, unless a publication is named "page"; counted, it made exactly MAX_SHARD_PAGES publications two shards.
+  const hasPage = await Promise.all(pages.map((page) => access(page).then(() => true, ifMissing(false))));
+  return pages.filter((_, i) => hasPage[i]).sort();
 }
 
 /** For `.catch()`: the fallback when the file does not exist; any other error is rethrown. */
