@@ -63,25 +63,36 @@ export const entrySchema = z.strictObject({
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .optional(),
-  /** Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. */
-  source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source'),
+  /**
+   * Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. Optional: an entry that
+   * leaves it out is an editor's contribution, `[editor]`.
+   */
+  source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source').default(['editor']),
   /** Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, … */
   notes: text().pipe(z.string().min(1)).optional(),
-  /** The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. */
-  added: z.preprocess(
-    // Astro's YAML reader turns an unquoted 2026-11-23 into a Date; the validator's keeps it text. Accept both.
-    (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
-    z.iso.date('must be a date written YYYY-MM-DD'),
-  ),
+  /**
+   * The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. Optional: when it
+   * is left out, the site takes the date of the commit that first added the file, or the file's modification date
+   * when git has no history of it (a new, uncommitted file; a shallow clone), see `src/lib/git-added.ts`.
+   */
+  added: z
+    .preprocess(
+      // Astro's YAML reader turns an unquoted 2026-11-23 into a Date; the validator's keeps it text. Accept both.
+      (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
+      z.iso.date('must be a date written YYYY-MM-DD'),
+    )
+    .optional(),
 });
 
 /** An entry as written in a file (before defaults). */
 export type EntryInput = z.input<typeof entrySchema>;
-/** An entry after validation. */
-export type Entry = z.output<typeof entrySchema>;
+/** An entry after validation, as written: `added` may still be missing. */
+export type EntryData = z.output<typeof entrySchema>;
+/** An entry as the site shows it: `added` always known (from the file, else from git, `src/lib/git-added.ts`). */
+export type Entry = Omit<EntryData, 'added'> & { added: string };
 
 /** The keys an entry may have, for did-you-mean on unknown keys. */
-export const ENTRY_KEYS = Object.keys(entrySchema.shape) as Array<keyof Entry>;
+export const ENTRY_KEYS = Object.keys(entrySchema.shape) as Array<keyof EntryData>;
 
 /** A file name (without `.md`) is the entry's slug: lower-case kebab-case. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
