@@ -91,6 +91,8 @@ export function catalogueJsonSchema(): JsonSchema {
   const record = entrySchema.extend({
     slug: z.string().regex(SLUG_PATTERN),
     url: z.url(),
+    // Optional in a file, always known in the data (from git when the file leaves it out: src/lib/git-added.ts).
+    added: z.iso.date(),
   });
   const recordSchema = annotate(
     z.toJSONSchema(record, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema,
