@@ -37,6 +37,14 @@ const FIXTURES = readdirSync(FIXTURE_DIR)
     };
     return { slug: name.replace(/\.md$/, ''), ...data };
   });
+/** The real catalogue's entries whose file mentions `words` (authors, publisher, summary…): expectations follow it. */
+function catalogueEntriesMentioning(words: RegExp): string[] {
+  const dir = 'content/publications';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && words.test(readFileSync(join(dir, name), 'utf8')))
+    .map((name) => `/publications/${name.replace(/\.md$/, '')}/`);
+}
+
 /** Every fixture entry's summary says "Fixture entry": the word "fixture" finds them all. */
 const ALL = FIXTURES.filter((f) => /\bfixture\b/i.test(f.summary));
 const ALL_FIXTURES = ALL.length;
@@ -422,17 +430,20 @@ describe('search on the real catalogue', () => {
   it('finds an organisation by acronym and by name, and a misspelt name', async () => {
     const { page } = await openPage(browser, `${catalogue()}/search/?q=ECOWAS`);
     await status(page);
+    // Whichever entries name the organisation (by acronym or in full), one of them comes first either way.
+    const naming = catalogueEntriesMentioning(/\bECOWAS\b|Economic Community of West African States/);
+    expect(naming.length).toBeGreaterThan(0);
     const ecowas = await resultHrefs(page);
-    expect(ecowas[0]).toBe('/publications/training-manual-assistance-for-the-implementation/');
+    expect(naming).toContain(ecowas[0]);
     await page.goto(`${catalogue()}/search/?q=Economic+Community+of+West+African+States`);
     await status(page);
-    expect((await resultHrefs(page)).slice(0, 5)).toContain('/publications/training-manual-assistance-for-the-implementation/');
+    const byName = (await resultHrefs(page)).slice(0, 5);
+    expect(byName.some((href) => naming.includes(href)), byName.join(' ')).toBe(true);
     await page.goto(`${catalogue()}/search/?q=Vogelstien`);
     await waitForStatus(page, /found for “Vogelstein”/);
-    expect((await resultHrefs(page)).sort()).toEqual([
-      '/publications/ending-human-trafficking-in-the-twenty-first-century/',
-      '/publications/understanding-human-trafficking-in-conflict/',
-    ]);
+    const vogelstein = catalogueEntriesMentioning(/Vogelstein/);
+    expect(vogelstein.length).toBeGreaterThan(0);
+    expect((await resultHrefs(page)).sort()).toEqual(vogelstein.sort());
     await page.context().close();
   });
 

@@ -89,8 +89,8 @@ describe('added from git', () => {
 
   it('withAdded keeps a written date and fills a missing one', () => {
     const lookup = addedDates();
-    expect(withAdded({ title: 'x', added: '2020-01-02' }, join(dir, 'first.md'), lookup).added).toBe('2020-01-02');
-    expect(withAdded({ title: 'x' }, join(dir, 'first.md'), lookup).added).toBe('2024-03-05');
+    expect(withAdded<{ title: string; added?: string }>({ title: 'x', added: '2020-01-02' }, join(dir, 'first.md'), lookup).added).toBe('2020-01-02');
+    expect(withAdded<{ title: string; added?: string }>({ title: 'x' }, join(dir, 'first.md'), lookup).added).toBe('2024-03-05');
     expect(fileDate(join(work, 'no-such-file'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
