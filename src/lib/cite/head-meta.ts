@@ -52,8 +52,8 @@ export function highwireTags(publication: Publication): MetaTag[] {
   else add('citation_publisher', data.publisher);
   add('citation_language', itemLanguage(data));
   if (data.link) add(isPdfLink(data.link) ? 'citation_pdf_url' : 'citation_abstract_html_url', data.link);
-  // Highwire has no tag for books or other documents; without one Zotero guesses "Journal Article". Its embedded
-  // metadata reader takes a Zotero item type from DC.type ("book", "document"; reports are settled above).
+  // Highwire has no tag for books; without one Zotero guesses "Journal Article". Its embedded metadata reader takes
+  // a Zotero item type from DC.type ("book"; reports are settled above). Zotero itself reads the page's COinS.
   add('DC.type', itemKind(data.category));
   return tags;
 }
