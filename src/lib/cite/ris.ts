@@ -12,7 +12,7 @@ import { displayPublisher, recordUrl } from './record';
  *
  * Lines are "TY  - VALUE" with CRLF line ends, as the format specifies; one AU line per author (persons as
  * "Family, Given", organisations whole); keywords (category, regions, countries) one KW line each, so a region whose
- * name contains a comma stays one keyword. Every record carries its URL (UR) and the summary as abstract (AB).
+ * name contains a comma stays one keyword. Every record carries its URL (UR) and the summary as abstract (N2, which Zotero, EndNote and citation-js all read).
  */
 
 const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK' };
@@ -45,7 +45,7 @@ export function toRISEntry(publication: Publication): string {
   const language = itemLanguage(data);
   if (language) lines.push(['LA', language]);
   lines.push(['UR', recordUrl(publication)]);
-  lines.push(['AB', data.summary]);
+  lines.push(['N2', data.summary]);
   lines.push(['KW', categoryLabel(data.category)]);
   for (const region of data.region) lines.push(['KW', region]);
   for (const code of data.country) lines.push(['KW', countryName(code)]);
