@@ -50,3 +50,14 @@ describe('rule: link is well formed (no spaces, <, >, quotes)', () => {
     expect(run('https://example.org/a%20b?x=1&y=(2)#top').problems).toEqual([]);
   });
 });
+
+describe('schema: link', () => {
+  it('refuses what the rule refuses, so a build never sees a malformed link', async () => {
+    const { entrySchema } = await import('../../../../src/lib/schema/entry');
+    const base = { title: 'x', category: 'report', summary: 's', source: ['editor'], added: '2026-11-23' };
+    for (const link of ['https://example.org/?q=<b>x</b>', 'https://example.org/</article>', 'https://e.org/a b', 'https://e.org/"x"']) {
+      expect(entrySchema.safeParse({ ...base, link }).success, link).toBe(false);
+    }
+    expect(entrySchema.safeParse({ ...base, link: 'https://example.org/a%20b?q=1' }).success).toBe(true);
+  });
+});
