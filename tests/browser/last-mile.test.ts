@@ -9,7 +9,8 @@ import { displayPublisher } from '../../src/lib/cite/record';
 import { SITE_URL } from '../../src/lib/site';
 import { FILE_LINE_REFERENCE } from '../../src/lib/validate/rules/reader-notes';
 import { validatePaths } from '../../src/lib/validate/index';
-import { readCoins, embeddedMetadataFallbacks } from '../support/zotero-rules';
+import { readBibtex, readCoins, readCslJson, readRis, embeddedMetadataFallbacks } from '../support/zotero-rules';
+import { RIS_NAME_COMMA } from '../../src/lib/cite/ris';
 import { launchChromium } from './chromium';
 import { expectNoAxeViolations, openPage } from './helpers';
 
@@ -115,6 +116,31 @@ describe('every record page offers the publication or searches for it, and Zoter
     expect(withSearches).toBe(publications.filter((p) => !p.data.link).length);
     expect(external, 'nothing requested from other sites on load').toEqual([]);
     await context.close();
+  });
+
+  it('the built cite.ris, cite.bib and cite.json of all 103 records import with one type, whole organisations, URL and abstract', async () => {
+    for (const publication of publications) {
+      const { slug, data } = publication;
+      const get = async (ext: string) => (await fetch(new URL(`/publications/${slug}/cite.${ext}`, base))).text();
+      const [ris, bib, json] = await Promise.all([get('ris'), get('bib'), get('json')]);
+      const items = { RIS: readRis(ris)[0], BibTeX: readBibtex(bib)[0], 'CSL-JSON': readCslJson(json)[0] };
+      for (const [format, item] of Object.entries(items)) {
+        const where = `${slug} ${format}`;
+        expect(item?.itemType, where).toBe(itemKind(data.category));
+        expect(item?.title, where).toBe(displayTitle(data));
+        expect(item?.creators, where).toEqual(
+          classifyAuthors(data.authors).map((a) =>
+            a.kind === 'organization'
+              ? { lastName: format === 'RIS' ? a.name.replaceAll(',', RIS_NAME_COMMA) : a.name, fieldMode: 1 }
+              : { lastName: a.family, firstName: a.given },
+          ),
+        );
+        expect(item?.url, where).toBe(data.link ?? `${SITE_URL}/publications/${slug}/`);
+        expect(item?.abstractNote, where).toBe(data.summary);
+        expect(item?.date, where).toBe(data.year === undefined ? undefined : String(data.year));
+        expect(item?.language, where).toBe(itemLanguage(data));
+      }
+    }
   });
 
   it('a record without a link: says so, offers searches; screenshot; no axe violations', async () => {
