@@ -24,6 +24,12 @@ const text = () =>
 const charLength = (s: string) => [...s].length;
 
 export const TITLE_MAX = 300;
+
+/**
+ * A URL as written in an entry: printable ASCII only, no spaces, no <, >, quotes, backticks or backslashes (a URL
+ * with those is mistyped or pasted with markup; written as is, it could end an attribute or an element).
+ */
+export const WELL_FORMED_URL = /^[!#$%&(-;=?-\[\]_a-z{|}~]+$/i;
 export const FIRST_YEAR = 1900;
 
 export const entrySchema = z.strictObject({
@@ -42,6 +48,12 @@ export const entrySchema = z.strictObject({
   authors: z.array(text().pipe(z.string().min(1, 'must not be empty'))).optional(),
   /** The organisation that published it, when known and not already the author. */
   publisher: text().pipe(z.string().min(1)).optional(),
+  /**
+   * True when no source names the publisher and the catalogue supplies it from the listing it came from (a
+   * publisher's own publications page), shown in [square brackets] as library cataloguers bracket supplied data.
+   * The reason is in `editor_notes`.
+   */
+  publisher_supplied: z.boolean().optional(),
   /** Year of publication, a whole number from 1900 to the current year. */
   year: z
     .number()
@@ -59,17 +71,26 @@ export const entrySchema = z.strictObject({
   languages: z.array(z.string().refine(isLanguageCode, 'is not an ISO 639-1 language code')).optional(),
   /** A summary in the catalogue's own words (2–4 sentences), plain text. */
   summary: text().pipe(z.string().min(1, 'must not be empty')),
-  /** Where to read or download the publication: an https URL. */
+  /** Where to read or download the publication: an https URL, written as a browser shows it (no spaces, <, > or quotes). */
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .refine((url) => WELL_FORMED_URL.test(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
     .optional(),
   /**
    * Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. Optional: an entry that
    * leaves it out is an editor's contribution, `[editor]`.
    */
   source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source').default(['editor']),
-  /** Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, … */
+  /**
+   * Notes for readers, shown on the page: the volume a paper appeared in, the languages of an executive summary, …
+   * A source listing is named by name ("UNODC's publications page"), never by file or line (rule reader-notes).
+   */
   notes: text().pipe(z.string().min(1)).optional(),
+  /**
+   * Notes for editors only (which source line gave which field, why a value was supplied): kept in the file and in
+   * docs/DATA.md, never shown on a page, in a feed, an export or the search index.
+   */
+  editor_notes: text().pipe(z.string().min(1)).optional(),
   /**
    * The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. Optional: when it
    * is left out, the site takes the date of the commit that first added the file, or the file's modification date
