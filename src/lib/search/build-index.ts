@@ -1,5 +1,6 @@
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
@@ -7,6 +8,7 @@ import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutT
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { SORT_KEYS, UNDATED_NEWEST_FIRST } from './state';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
+import { RESULT_SLUGS_FILE } from './export-results';
 
 /**
  * Builds the Pagefind search index over a finished site through Pagefind's Node API (no third-party integration):
@@ -88,6 +90,7 @@ export async function buildSearchIndex(
     );
     const vocabulary = new VocabularyBuilder();
     const manifest: ShardManifest = { shards: [] };
+    const ids: Record<string, string> = {};
     let pages = 0;
     let expanded = 0;
     for (const [i, shard] of plan.entries()) {
@@ -99,9 +102,11 @@ export async function buildSearchIndex(
       );
       pages += added.pages;
       expanded += added.expanded;
+      Object.assign(ids, await resultSlugs(join(siteDir, shardDir(i))));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
     await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
@@ -150,6 +155,24 @@ async function indexShard(files: readonly string[], siteDir: string, outputPath:
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
   return { pages, expanded };
+}
+
+/**
+ * Each result's publication slug, by Pagefind's result id (its fragment's name): the search page's export of a
+ * result set (src/scripts/search/export.ts) reads it, instead of loading every result's fragment to learn its URL.
+ */
+async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
+  const dir = join(indexDir, 'fragment');
+  const out: Record<string, string> = {};
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
+  await inLanes(names, async (name) => {
+    // A fragment is gzipped "pagefind_dcd" + JSON with the page's url.
+    const text = gunzipSync(await readFile(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const url = (JSON.parse(text) as { url?: string }).url ?? '';
+    const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
+    if (slug) out[name.replace(/\.pf_fragment$/, '')] = slug;
+  });
+  return out;
 }
 
 /**
