@@ -3,7 +3,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SOURCES } from '../schema/sources';
-import { searchExpansion } from './expand';
+import { catalogueAcronyms } from './acronyms';
+import { compileSynonyms, searchExpansion, type CompiledSynonyms } from './expand';
+import { SYNONYMS } from './synonyms';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { SORT_KEYS, UNDATED_NEWEST_FIRST } from './state';
@@ -91,6 +93,7 @@ export async function buildSearchIndex(
     const vocabulary = new VocabularyBuilder();
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
+    const synonyms = compileSynonyms([...SYNONYMS, ...(await acronymsOf(siteDir))]);
     let pages = 0;
     let expanded = 0;
     for (const [i, shard] of plan.entries()) {
@@ -99,6 +102,7 @@ export async function buildSearchIndex(
         siteDir,
         join(siteDir, shardDir(i)),
         vocabulary,
+        synonyms,
       );
       pages += added.pages;
       expanded += added.expanded;
@@ -128,7 +132,13 @@ export async function buildSearchIndex(
  * One Pagefind index over `files`, written to `outputPath` and then dropped from Pagefind's process, so that the
  * next shard does not add to its memory.
  */
-async function indexShard(files: readonly string[], siteDir: string, outputPath: string, vocabulary: VocabularyBuilder) {
+async function indexShard(
+  files: readonly string[],
+  siteDir: string,
+  outputPath: string,
+  vocabulary: VocabularyBuilder,
+  synonyms: CompiledSynonyms,
+) {
   const { index, errors: createErrors } = await pagefind.createIndex({
     forceLanguage: 'en',
     excludeSelectors: EXCLUDED_FROM_BODY,
@@ -143,7 +153,7 @@ async function indexShard(files: readonly string[], siteDir: string, outputPath:
     if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
     const html = withoutTexts(reduced, PROVENANCE_LABELS);
     const text = indexedText(html)!;
-    const expansion = searchExpansion(text);
+    const expansion = searchExpansion(text, synonyms);
     vocabulary.addPage(text, expansion.join(' '));
     const content = withExpansion(withoutFieldList(html), expansion);
     const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
@@ -155,6 +165,22 @@ async function indexShard(files: readonly string[], siteDir: string, outputPath:
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
   return { pages, expanded };
+}
+
+/**
+ * The acronyms the catalogue spells out in its titles, authors and publishers (acronyms.ts), read from the open
+ * dataset the build has just written (/data/catalogue.json); none when it is missing.
+ */
+async function acronymsOf(siteDir: string) {
+  let entries: Array<{ title?: string; authors?: string[]; publisher?: string }>;
+  try {
+    entries = (JSON.parse(await readFile(join(siteDir, 'data', 'catalogue.json'), 'utf8')) as { entries?: typeof entries }).entries ?? [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const texts = entries.flatMap((e) => [e.title ?? '', ...(e.authors ?? []), e.publisher ?? '']);
+  return catalogueAcronyms(texts, SYNONYMS);
 }
 
 /**
