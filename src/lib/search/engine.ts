@@ -172,7 +172,7 @@ export async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options
 /**
  * Publications with most of the words, for a query whose words together find few or none: each word searched
  * alone (with the filters), then every publication ranked by how many of the words it has, then by its summed
- * score. Only publications with at least half of the words (and at least two) are kept.
+ * score. Only publications with more than half of the words are kept.
  */
 export async function partialMatches(
   plan: QueryPlan,
@@ -195,8 +195,8 @@ export async function partialMatches(
       }
     }
   }
-  // "Most of the words": at least half of them, and always two (one word alone is what "each word alone finds" says).
-  const least = Math.max(2, Math.ceil(plan.words.length / 2));
+  // "Most of the words": more than half of them, so at least two (one word alone is what "each word alone finds" says).
+  const least = Math.floor(plan.words.length / 2) + 1;
   return [...found.values()]
     .filter((f) => f.matched >= least)
     .sort((a, b) => b.matched - a.matched || b.score - a.score || a.order - b.order)

@@ -109,7 +109,8 @@ function statusText(outcome: Outcome): string {
   if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
   if (outcome.partial) {
     const all = outcome.partial.complete;
-    return `${all === 0 ? 'No publication has' : `${plural(all, 'publication has', 'publications have')}`} all ${outcome.partial.of} words${words}${filterSummary(s)}; ${plural(outcome.results.length - all, 'more has', 'more have')} most of them.`;
+    const of = shown ? ` of “${shown}”` : '';
+    return `${all === 0 ? 'No publication has' : `${plural(all, 'publication has', 'publications have')}`} all ${outcome.partial.of} searched words${of}${filterSummary(s)}; ${plural(outcome.results.length - all, 'more has', 'more have')} most of them.`;
   }
   return `${plural(outcome.results.length, 'publication', 'publications')} found${words}${filterSummary(s)}${order}.`;
 }
