@@ -8,7 +8,7 @@ import { classifyAuthors } from '../../src/lib/cite/names';
 import { displayPublisher } from '../../src/lib/cite/record';
 import { SITE_URL } from '../../src/lib/site';
 import { FILE_LINE_REFERENCE } from '../../src/lib/validate/rules/reader-notes';
-import { validatePaths } from '../../src/lib/validate/index';
+import { readCataloguePublications } from '../support/fixture-publications';
 import { readBibtex, readCoins, readCslJson, readRis, embeddedMetadataFallbacks } from '../support/zotero-rules';
 import { RIS_NAME_COMMA } from '../../src/lib/cite/ris';
 import { launchChromium } from './chromium';
@@ -21,11 +21,11 @@ import { expectNoAxeViolations, openPage } from './helpers';
  * section-link labels — reaches a page, a feed, an export or the search index.
  */
 
-const SHOTS = '/work/wt/shots/i17';
+const SHOTS = 'test-results/screenshots';
 let browser: Browser;
 let base: string;
 let fixtureBase: string;
-const publications: Publication[] = (await validatePaths(['content/publications'])).entries.map((e) => ({ slug: e.slug, data: e.data }));
+const publications: Publication[] = await readCataloguePublications();
 
 beforeAll(async () => {
   browser = await launchChromium();

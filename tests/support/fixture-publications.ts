@@ -31,3 +31,11 @@ export function parseEntry(input: unknown, added = '2026-01-01'): Entry {
   const parsed = entrySchema.parse(input);
   return { ...parsed, added: parsed.added ?? added };
 }
+
+/** The real catalogue's valid entries, read by the validator (as the site reads them), with `added` filled the site's way. */
+export async function readCataloguePublications(dir = 'content/publications'): Promise<Publication[]> {
+  const { validatePaths } = await import('../../src/lib/validate');
+  const added = addedDates();
+  const { entries } = await validatePaths([dir]);
+  return entries.map((e) => ({ slug: e.slug, data: withAdded(e.data, e.file, added) }));
+}

@@ -7,9 +7,8 @@ import { itemKind } from '../../src/lib/cite/kind';
 import { classifyAuthors } from '../../src/lib/cite/names';
 import { displayPublisher, recordUrl } from '../../src/lib/cite/record';
 import { RIS_NAME_COMMA, toRIS } from '../../src/lib/cite/ris';
-import { readFixturePublications } from '../support/fixture-publications';
+import { readCataloguePublications, readFixturePublications } from '../support/fixture-publications';
 import { readBibtex, readCoins, readCslJson, readRis, type ZoteroCreator, type ZoteroItem } from '../support/zotero-rules';
-import { validatePaths } from '../../src/lib/validate/index';
 
 /**
  * Every record of the real catalogue and of the fixtures, as Zotero's translators read our page markup (COinS)
@@ -17,7 +16,7 @@ import { validatePaths } from '../../src/lib/validate/index';
  * everywhere, organisations as one-field creators and persons split, no date or language the record lacks, the
  * publisher, the URL and the summary as abstract.
  */
-const catalogue: Publication[] = (await validatePaths(['content/publications'])).entries.map((e) => ({ slug: e.slug, data: e.data }));
+const catalogue: Publication[] = await readCataloguePublications();
 const fixtures = readFixturePublications();
 const all = [...catalogue, ...fixtures];
 
