@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { expectNoAxeViolations, expectNoHtmlcsErrors, expectNoIbmViolations, openPage } from './helpers';
+import { expectAccessible, openPage } from './helpers';
 
 /**
  * Every page type of the real catalogue against all three engines: axe, IBM Equal Access and HTML_CodeSniffer
@@ -35,16 +35,10 @@ const PAGE_TYPES: Array<[string, string]> = [
   ['not found', '/404.html'],
 ];
 
-async function allThree(page: Page): Promise<void> {
-  await expectNoAxeViolations(page);
-  await expectNoIbmViolations(page);
-  await expectNoHtmlcsErrors(page);
-}
-
 describe.each(PAGE_TYPES)('%s (%s)', (_name, path) => {
   it.each([360, 1280])('has no violations from axe, IBM Equal Access or HTML_CodeSniffer at %i px', async (width) => {
     const { page } = await openPage(browser, base + path, { width });
-    await allThree(page);
+    await expectAccessible(page);
     await page.context().close();
   });
 });
@@ -58,7 +52,7 @@ describe('the search page in use', () => {
     if ((await panel.getAttribute('open')) === null) await page.locator('#filters-panel > summary').click();
     await page.locator('fieldset[data-filter-key="country"] input[type="checkbox"]').first().waitFor();
     for (const more of await page.locator('.filter-more:visible').all()) await more.click();
-    await allThree(page);
+    await expectAccessible(page);
     await page.context().close();
   });
 
@@ -66,7 +60,7 @@ describe('the search page in use', () => {
     const { page } = await openPage(browser, `${base}/search/?q=what+counts+as+financial+or+other+material+benefit+in+smuggling`);
     await page.locator('#search-results > li').first().waitFor();
     await page.locator('#search-status').filter({ hasText: /most of them/ }).waitFor();
-    await allThree(page);
+    await expectAccessible(page);
     expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
     await page.context().close();
   });

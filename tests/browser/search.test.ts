@@ -461,7 +461,8 @@ describe('search on the real catalogue', () => {
     await page.context().close();
   });
 
-  it('screenshots: results, filters and the empty state at 320 and 1280 px', async () => {
+  // Ten page loads, each with a search (and two reaching the filters): about 50 s on the shared two cores.
+  it('screenshots: results, filters and the empty state at 320 and 1280 px', { timeout: 120_000 }, async () => {
     const shots: Array<[string, string]> = [
       ['results', '?q=smuggling+of+migrants'],
       ['filters', '?q=smuggling&region=Asia+and+the+Pacific&sort=year'],

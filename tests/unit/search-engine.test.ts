@@ -297,6 +297,15 @@ describe('filter counts', () => {
     expect(counts.category).toMatchObject({ Report: 1, Study: 1 });
   });
 
+  it('with a year range, counts years outside it as 0 (ticking one would find nothing)', async () => {
+    const pagefind = fakePagefind(PAGES.map((p) => ({ ...p, filters: { ...p.filters, year: [p.year ? String(p.year) : 'Undated'] } })));
+    const ranged = { ...state('smuggling'), years: { from: 2016, undated: false } };
+    const outcome = await runSearch(ranged, { pagefind, vocabulary: async () => VOCABULARY });
+    expect(ids(outcome.results)).toEqual(['migrants']);
+    const counts = await filterCounts(outcome, pagefind, await pagefind.filters());
+    expect(counts.year).toMatchObject({ '2018': 1, '2015': 0 });
+  });
+
   it('without words or ticks, gives the catalogue’s totals', async () => {
     const pagefind = fakePagefind(PAGES);
     const totals = await pagefind.filters();

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, describeIndex, sortYear } from '../../src/lib/search/build-index';
 import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
+import { RESULT_SLUGS_FILE } from '../../src/lib/search/export-results';
 
 /**
  * The search-index step that runs after `astro build` (npm run build): what it writes, how it fails, and its CLI.
@@ -69,6 +70,11 @@ describe('buildSearchIndex', () => {
       gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', f))).toString(),
     );
     expect(fragments.map((f) => /"url":"([^"]+)"/.exec(f)?.[1]).sort()).toEqual(['/publications/other/', '/publications/page/']);
+    // Each result id (its fragment's name) → its publication's slug, for exporting a result set.
+    const ids = readdirSync(join(dir, 'pagefind', 'fragment')).map((f) => f.replace(/\.pf_fragment$/, ''));
+    const slugs = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
+    expect(Object.keys(slugs).sort()).toEqual(ids.sort());
+    expect(Object.values(slugs).sort()).toEqual(['other', 'page']);
   });
 
   it('cuts a catalogue larger than a shard into shards by year, each a whole Pagefind index', async () => {

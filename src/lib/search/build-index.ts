@@ -110,9 +110,10 @@ export async function buildSearchIndex(
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
-    await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
+    await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
+    await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
     return {
       pages,

@@ -4,6 +4,7 @@ import { suggestQuery, type Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
   hasFilters,
+  hasYearRange,
   pagefindFilters,
   pagefindSort,
   yearValues,
@@ -328,6 +329,12 @@ export async function filterCounts(
   // Every known value shows, with 0 when no result has it.
   for (const key of FILTER_KEYS) {
     for (const value of Object.keys(totals[key] ?? {})) counts[key][value] ??= 0;
+  }
+  // A year outside the range finds nothing when ticked (the range narrows the ticks): its count says so.
+  if (hasYearRange(state.years)) {
+    for (const value of Object.keys(counts.year)) {
+      if (yearValues({ filters: { ...state.filters, year: [value] }, years: state.years })?.length === 0) counts.year[value] = 0;
+    }
   }
   return counts;
 }

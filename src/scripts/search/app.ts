@@ -274,7 +274,6 @@ async function execute(job: Job): Promise<void> {
     return;
   }
   announce(statusText(outcome));
-  exportBar.hidden = outcome.results.length === 0;
   if (focusCount) {
     focusCount = false;
     status.focus();
@@ -299,6 +298,8 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 function renderOutcome(outcome: Outcome, first: PagefindResultData[]): void {
   intro.hidden = true;
   list.replaceChildren(...first.map((data, i) => resultItem(data, i, matchedOf(outcome, i))));
+  // With the results, in the same frame, so that it appearing moves nothing (layout shift).
+  exportBar.hidden = outcome.results.length === 0;
   updateMore();
   renderNotice(outcome);
   renderEmpty(outcome);
