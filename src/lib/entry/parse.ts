@@ -24,7 +24,6 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
-import { fastCompose } from './fast-yaml';
 import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
@@ -81,12 +80,7 @@ export type ParsedFrontmatter = {
 };
 
 /** Parses the YAML text of a frontmatter block that starts on file line `startLine`. Never throws. */
-export type ParseOptions = {
-  /** false: always use the full `yaml` parser (tests compare the two). Default: try the fast path first. */
-  fastPath?: boolean;
-};
-
-export function parseFrontmatter(file: string, yaml: string, startLine: number, options: ParseOptions = {}): ParsedFrontmatter {
+export function parseFrontmatter(file: string, yaml: string, startLine: number): ParsedFrontmatter {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line } = lineCounter.linePos(offset);
@@ -117,27 +111,18 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number, 
     });
   }
 
-  // Fast path: the plain `key: value` / `  - item` / `[a, b]` text nearly every entry is. It builds the same nodes
-  // the full parser would (see fast-yaml.ts) or gives up, and then steps 1b and 2 run as always.
-  const fast = options.fastPath === false ? undefined : fastCompose(yaml);
-  let root: YamlNode;
-  if (fast) {
-    lineCounter.lineStarts = fast.lineStarts;
-    root = fast.root;
-  } else {
-    const composed = composeFull(yaml, lineCounter);
-    if ('fatal' in composed) return fatal(...composed.fatal);
-    if (composed.root === undefined) {
-      result.problems.push(
-        error(file, 'frontmatter is empty', {
-          line: startLine,
-          suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
-        }),
-      );
-      return result;
-    }
-    root = composed.root;
+  const composed = composeFull(yaml, lineCounter);
+  if ('fatal' in composed) return fatal(...composed.fatal);
+  if (composed.root === undefined) {
+    result.problems.push(
+      error(file, 'frontmatter is empty', {
+        line: startLine,
+        suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
+      }),
+    );
+    return result;
   }
+  const root: YamlNode = composed.root;
 
   // 3. Iterative safety walk: anchors, aliases, tags, keys, duplicates, depth. Nothing is built yet.
   type Item = { node: YamlNode | null; path: PathSegment[]; key?: Position };

@@ -1,3 +1,4 @@
+import { isSafeUrl, unsafeCharacter } from '../../entry/url';
 import { error, quote } from '../problem';
 import type { Rule } from './types';
 
@@ -23,6 +24,9 @@ export const link: Rule = {
     if (!scheme && /^(?:www\.|[a-z0-9-]+\.[a-z]{2,}\/?)/i.test(v)) {
       return fail(`link ${quote(v)} has no https://`, `use link: https://${v.replace(/^\/+/, '')}`);
     }
-    return [];
+    const bad = unsafeCharacter(v);
+    if (!scheme || scheme[1]!.toLowerCase() !== 'https' || isSafeUrl(v) || bad === undefined) return [];
+    const shown = /\s/.test(bad) ? 'a space' : quote(bad);
+    return fail(`link contains ${shown}, which a URL never holds as it is`, `write it percent-encoded (${encodeURIComponent(bad)}), as the browser's address bar shows it`);
   },
 };
