@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst, type Publication } from './catalogue';
+import type { FormattedCitation } from './cite/format';
+import type { StoredMetadata } from './entry/loader';
 import { buildFacets, type Facets } from './facets';
 
 /**
@@ -12,6 +14,8 @@ export interface LoadedCatalogue {
   facets: Facets;
   /** The collection entries by slug, for `render()` on publication pages. */
   entries: Map<string, CollectionEntry<'publications'>>;
+  /** A publication's citations in every style, as the content loader formatted and stored them. */
+  citations(slug: string): FormattedCitation[];
 }
 
 let loaded: Promise<LoadedCatalogue> | undefined;
@@ -25,9 +29,15 @@ export function loadCatalogue(): Promise<LoadedCatalogue> {
 async function read(): Promise<LoadedCatalogue> {
   const collection = await getCollection('publications');
   const publications = sortNewestFirst(collection.map((entry) => ({ slug: entry.id, data: entry.data })));
+  const entries = new Map(collection.map((entry) => [entry.id, entry]));
   return {
     publications,
     facets: buildFacets(publications),
-    entries: new Map(collection.map((entry) => [entry.id, entry])),
+    entries,
+    citations(slug) {
+      const stored = (entries.get(slug)?.rendered?.metadata as StoredMetadata | undefined)?.citations;
+      if (!stored) throw new Error(`The content store has no citations for ${slug}: clear the cache folder and build again`);
+      return stored;
+    },
   };
 }

@@ -206,7 +206,8 @@ export function validateSources(
   return combine(results, true);
 }
 
-function combine(results: Array<{ fileName: string; result: SourceResult }>, asSet: boolean): ValidationResult {
+/** Each file's result, then the checks across files (duplicates, slug clashes) when `asSet`. */
+export function combine(results: Array<{ fileName: string; result: SourceResult }>, asSet: boolean): ValidationResult {
   const problems = results.flatMap((r) => r.result.problems);
   if (asSet) {
     const items: SetItem[] = results.map(({ fileName, result }) => ({
