@@ -3,6 +3,7 @@
  * address with a host and none of the characters a URL never holds raw (spaces, quotes, angle brackets…), which
  * could end an attribute or a page part early wherever the address is copied. Bodies may also link to #anchors.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NEVER_RAW = /[\s"<>`{}|\\^\u0000-\u001f\u007f]/;
 
 export function isSafeUrl(url: string, options: { inPage?: boolean } = {}): boolean {

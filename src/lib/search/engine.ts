@@ -2,7 +2,6 @@ import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearch, Pagefin
 import { suggestQuery, type Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
-  hasFilters,
   pagefindFilters,
   pagefindSort,
   type FilterKey,

@@ -17,6 +17,7 @@ export const bodyLinks: Rule = {
       const url = node.value.trim();
       if (isSafeUrl(url, { inPage: true })) continue;
       const what = node.type === 'image' ? 'image' : node.type === 'definition' ? 'link definition' : 'link';
+      // eslint-disable-next-line no-control-regex -- control characters hidden in a scheme are what it looks for
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\s\u0000-\u001f]+/g, ''))?.[1]?.toLowerCase();
       const shown = url.length > 60 ? `${url.slice(0, 59)}…` : url;
       problems.push(

@@ -17,6 +17,7 @@ export const link: Rule = {
     if (/^http:\/\//i.test(v)) {
       return fail('link uses http://; only https:// links are allowed', `use link: ${v.replace(/^http:/i, "https:")} and check that it opens`);
     }
+    // eslint-disable-next-line no-control-regex -- control characters hidden in a scheme are what it looks for
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v.replace(/[\s\u0000-\u001f]+/g, ''));
     if (scheme && scheme[1]!.toLowerCase() !== 'https') {
       return fail(`link uses the ${scheme[1]!.toLowerCase()}: scheme; only https:// links are allowed`, 'use the https:// address of the page or PDF');
