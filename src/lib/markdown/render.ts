@@ -20,13 +20,16 @@ export type RenderedBody = { html: string; headings: Heading[]; nodes: MarkdownN
 
 export function renderBody(body: string): RenderedBody {
   const nodes: MarkdownNode[] = [];
-  const astro = { frontmatter: {}, headings: [] as Heading[], localImagePaths: new Set(), remoteImagePaths: new Set() };
-  const { html } = markdownToHtml(body, {
+  const astro = { frontmatter: {}, headings: [] as Heading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const result = markdownToHtml(body, {
     mdastPlugins: [markdownPlugin(nodes)],
     hastPlugins: [satteriHeadingIdsPlugin()],
     features: { gfm: true, smartPunctuation: false },
     data: { astro },
   });
+  // Synchronous as long as every plugin is: the validator stays synchronous.
+  if (result instanceof Promise) throw new Error('an entry-body Markdown plugin is asynchronous');
+  const { html } = result;
   nodes.sort((a, b) => a.line - b.line || a.col - b.col);
   return { html, headings: astro.headings, nodes };
 }
