@@ -7,8 +7,8 @@
 import { isUtf8 } from 'node:buffer';
 import { error, type Problem } from '../validate/problem';
 
-/** One decoder for every file (`decode` without `stream` starts afresh each call). Strips a leading BOM. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** One decoder for every file (`decode` without `stream` starts afresh each call); BOMs are removed below. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Size limits, checked BEFORE anything is parsed. */
 export const LIMITS = {
@@ -185,13 +185,13 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
       });
     }
     try {
-      // BOM is stripped by the decoder (ignoreBOM: false).
       text = UTF8.decode(bytes);
     } catch {
       return fail('invalid UTF-8', { line: 1, suggestion: 're-save the file as UTF-8' });
     }
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Byte-order marks at the start (editors have been seen to add a second one), from bytes or a string alike.
+  if (text.charCodeAt(0) === 0xfeff) text = text.replace(/^\uFEFF+/, '');
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     return fail('file contains a NUL character: is it a binary file?', {
