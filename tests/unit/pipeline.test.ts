@@ -138,7 +138,7 @@ describe('the YAML test suite, as frontmatter: accepted or refused in our format
       const { problems } = validateSource(`case-${id.toLowerCase()}.md`, `---\n${yaml}\n---\n`);
       for (const p of problems) {
         expect(p.message, id).not.toMatch(/internal error/);
-        expect(formatText(p), id).toMatch(/^case-[\w-]+\.md(?::\d+)*  (error|warning)  /);
+        expect(formatText(p), id).toMatch(/^case-[\w-]+\.md(?::\d+)* {2}(error|warning) {2}/);
       }
     }
   });
