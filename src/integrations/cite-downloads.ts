@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Publication } from '../lib/catalogue';
 import { CITE_FORMAT_KEYS, CITE_FORMATS, citeDownloadPath } from '../lib/cite/downloads';
 import { catalogueDataPath } from '../lib/export/formats';
+import { entrySchema } from '../lib/schema/entry';
 
 /**
  * Every publication's record for reference managers: /publications/<slug>/cite.ris, cite.bib and cite.json.
@@ -31,7 +32,7 @@ export function citeDownloadsIntegration(): AstroIntegration {
   };
 }
 
-/** The publications as the build validated them, read back from the site's own /data/catalogue.json. */
+/** The publications as the build validated them, read back from the site's own /data/catalogue.json and checked. */
 export async function readCatalogueExport(siteDir: string): Promise<Publication[]> {
   const file = join(siteDir, catalogueDataPath('json'));
   let dataset: { entries?: Array<Record<string, unknown>> };
@@ -40,7 +41,8 @@ export async function readCatalogueExport(siteDir: string): Promise<Publication[
   } catch (cause) {
     throw new Error(`Writing the citation downloads needs ${file}, the whole-catalogue export`, { cause });
   }
-  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => ({ slug, data }) as Publication);
+  // Read back from the output, so checked again: a changed export format fails here, not in a reference manager.
+  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => ({ slug: String(slug), data: entrySchema.parse(data) }));
 }
 
 /** Writes cite.ris, cite.bib and cite.json beside each publication's page, a few files at a time. */
