@@ -8,7 +8,7 @@ import { buildFacets, type Facets } from './facets';
  * The catalogue as pages need it, read and indexed ONCE per build: every browse page, publication page and the
  * home page share this one result, so building 100,000 entries' pages is not O(pages × entries).
  */
-export interface LoadedCatalogue {
+interface LoadedCatalogue {
   /** Newest first, undated last, then by title. */
   publications: Publication[];
   facets: Facets;

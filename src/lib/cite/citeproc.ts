@@ -10,7 +10,7 @@ const CITEPROC_LOCALE = 'en-US';
  * no longer renders sort keys and disambiguation it would throw away (about half its time per citation). Taken out:
  * the bibliography's `<sort>`, the citation's disambiguation options, and `subsequent-author-substitute`.
  */
-export function singleItemStyle(xml: string): string {
+function singleItemStyle(xml: string): string {
   return xml
     .replace(/<bibliography\b[\s\S]*?<\/bibliography>/, (bibliography) =>
       bibliography

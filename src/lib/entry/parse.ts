@@ -27,12 +27,12 @@ import { error, type Position, type Problem } from '../validate/problem';
 import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
-export const MAX_NESTING = 16;
+const MAX_NESTING = 16;
 
 /** Keys that could reach `Object.prototype` if data were ever merged into a normal object. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type PathSegment = string | number;
+type PathSegment = string | number;
 
 /** `['region', 0]` → `region[0]`; `['a', 'b']` → `a.b`. The form `Problem.field` uses. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -59,7 +59,7 @@ export type Located = Position & {
 };
 
 /** A string somewhere in the frontmatter (a value or a key), for character-level checks. */
-export type StringScalar = {
+type StringScalar = {
   path: string;
   value: string;
   /** Offsets of its source text in the frontmatter: [start, end). */
@@ -266,7 +266,7 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number):
 }
 
 /** The full `yaml` parser with the options the validator uses (core schema, no custom tags, positions). */
-export function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
+function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
   return parseDocument(yaml, {
     ...(lineCounter ? { lineCounter } : {}),
     prettyErrors: true,

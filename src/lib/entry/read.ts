@@ -35,7 +35,7 @@ export type SplitEntry = {
   bodyStartLine: number;
 };
 
-export type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
+type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** "5.2 MB", "40 kB", "1 MB" (decimal units). */
 export function formatSize(bytes: number): string {

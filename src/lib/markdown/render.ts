@@ -16,9 +16,9 @@ export interface Heading {
   text: string;
 }
 
-export type RenderedBody = { html: string; headings: Heading[]; nodes: MarkdownNode[] };
+type RenderedBody = { html: string; headings: Heading[]; nodes: MarkdownNode[] };
 
-export function renderBody(body: string): RenderedBody {
+function renderBody(body: string): RenderedBody {
   const nodes: MarkdownNode[] = [];
   const astro = { frontmatter: {}, headings: [] as Heading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   const result = markdownToHtml(body, {

@@ -39,7 +39,7 @@ export type ValidatedEntry = {
   headings: Heading[];
 };
 
-export type ValidationResult = {
+type ValidationResult = {
   /** Every problem, sorted by file, line and column. */
   problems: Problem[];
   /** The entries that have no errors (warnings allowed). */
@@ -58,7 +58,7 @@ export type SourceResult = {
   locations?: ReadonlyMap<string, Located>;
 };
 
-export type ValidateOptions = {
+type ValidateOptions = {
   /** "Today": messages about the current year and `added` use it (tests pin it). Default: now. */
   now?: Date;
   /**
@@ -87,7 +87,7 @@ export function validateSource(fileName: string, bytes: Uint8Array | string, opt
 }
 
 /** What the rules see for one file, plus the problems found while reading and parsing it. */
-export type BuiltContext = {
+type BuiltContext = {
   ctx: EntryContext;
   /** Problems from reading (encoding, size, frontmatter block) and YAML parsing. */
   problems: Problem[];
@@ -264,7 +264,7 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 }
 
 /** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
-export async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
   const results: Array<{ fileName: string; result: SourceResult }> = [];
   for (const path of paths) {
     const shown = displayPath(path);

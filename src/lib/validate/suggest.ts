@@ -234,7 +234,7 @@ export function countryCodeForName(name: string): string | undefined {
   return countryNameIndex().find((c) => c.key === f)?.value;
 }
 
-export type CountrySuggestion =
+type CountrySuggestion =
   | { kind: 'code'; codes: string[] }
   /** The value is a region (or "Worldwide"): belongs in `region`. */
   | { kind: 'region'; regions: Region[] };
