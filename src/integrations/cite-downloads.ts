@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Publication } from '../lib/catalogue';
@@ -24,7 +25,7 @@ export function citeDownloadsIntegration(): AstroIntegration {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const publications = await readCatalogueExport(siteDir);
-        await writeCiteDownloads(siteDir, publications);
+        writeCiteDownloads(siteDir, publications);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`Wrote ${publications.length * CITE_FORMAT_KEYS.length} citation downloads in ${seconds} s`);
       },
@@ -45,16 +46,11 @@ export async function readCatalogueExport(siteDir: string): Promise<Publication[
   return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => ({ slug: String(slug), data: entrySchema.parse(data) }));
 }
 
-/** Writes cite.ris, cite.bib and cite.json beside each publication's page, a few files at a time. */
-export async function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): Promise<void> {
-  const BATCH = 64;
-  for (let i = 0; i < publications.length; i += BATCH) {
-    await Promise.all(
-      publications.slice(i, i + BATCH).flatMap((publication) =>
-        CITE_FORMAT_KEYS.map((format) =>
-          writeFile(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication])),
-        ),
-      ),
-    );
+/** Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). */
+export function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): void {
+  for (const publication of publications) {
+    for (const format of CITE_FORMAT_KEYS) {
+      writeFileSync(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication]));
+    }
   }
 }
