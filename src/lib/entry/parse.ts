@@ -288,7 +288,7 @@ type FatalArgs = [message: string, offset: number, extra?: Omit<Partial<Problem>
  */
 function composeFull(yaml: string, lineCounter: LineCounter): { root: YamlNode | undefined } | { fatal: FatalArgs } {
   // 1b. Nesting depth on the flat token stream (no recursion, stops at the first excess).
-  const deep = findExcessiveNesting(yaml);
+  const deep = mayNestDeeply(yaml) ? findExcessiveNesting(yaml) : undefined;
   if (deep !== undefined) {
     return {
       fatal: [
@@ -375,6 +375,17 @@ function insideBlockScalarGuess(yaml: string, lineOffset: number): boolean {
     if (lIndent < indent) return /[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(l);
   }
   return false;
+}
+
+/**
+ * False when the text cannot pass the limit `findExcessiveNesting` checks: too few brackets, and no line with two
+ * `- `/`? ` indicators. Nearly every entry, so the lexer runs once per entry, not twice.
+ */
+function mayNestDeeply(yaml: string): boolean {
+  let brackets = 0;
+  for (let i = yaml.indexOf('['); i >= 0; i = yaml.indexOf('[', i + 1)) brackets++;
+  for (let i = yaml.indexOf('{'); i >= 0; i = yaml.indexOf('{', i + 1)) brackets++;
+  return brackets + 1 > MAX_NESTING || /^[ \t]*[-?][ \t]+[-?](?:[ \t]|$)/m.test(yaml);
 }
 
 /**
