@@ -297,7 +297,6 @@ async function main(): Promise<void> {
   symlinkSync(resolve('node_modules'), join(realRoot, 'node_modules'), 'dir');
   log(`Working in ${realRoot} (as ${root})`);
   const queries = pickQueries(profile.words);
-  const validator = existsSync('scripts/validate.ts');
   const results: Results = {
     meta: {
       date: new Date().toISOString(),

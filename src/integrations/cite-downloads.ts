@@ -1,10 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Publication } from '../lib/catalogue';
 import { CITE_FORMAT_KEYS, CITE_FORMATS, citeDownloadPath } from '../lib/cite/downloads';
 import { catalogueDataPath } from '../lib/export/formats';
+import { entrySchema } from '../lib/schema/entry';
 
 /**
  * Every publication's record for reference managers: /publications/<slug>/cite.ris, cite.bib and cite.json.
@@ -23,7 +25,7 @@ export function citeDownloadsIntegration(): AstroIntegration {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const publications = await readCatalogueExport(siteDir);
-        await writeCiteDownloads(siteDir, publications);
+        writeCiteDownloads(siteDir, publications);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`Wrote ${publications.length * CITE_FORMAT_KEYS.length} citation downloads in ${seconds} s`);
       },
@@ -31,7 +33,7 @@ export function citeDownloadsIntegration(): AstroIntegration {
   };
 }
 
-/** The publications as the build validated them, read back from the site's own /data/catalogue.json. */
+/** The publications as the build validated them, read back from the site's own /data/catalogue.json and checked. */
 export async function readCatalogueExport(siteDir: string): Promise<Publication[]> {
   const file = join(siteDir, catalogueDataPath('json'));
   let dataset: { entries?: Array<Record<string, unknown>> };
@@ -40,19 +42,19 @@ export async function readCatalogueExport(siteDir: string): Promise<Publication[
   } catch (cause) {
     throw new Error(`Writing the citation downloads needs ${file}, the whole-catalogue export`, { cause });
   }
-  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => ({ slug, data }) as Publication);
+  // Read back from the output, so checked again: a changed export format fails here, not in a reference manager.
+  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => {
+    const parsed = entrySchema.parse(data);
+    if (parsed.added === undefined) throw new Error(`${file}: the record ${String(slug)} has no added date`);
+    return { slug: String(slug), data: { ...parsed, added: parsed.added } };
+  });
 }
 
-/** Writes cite.ris, cite.bib and cite.json beside each publication's page, a few files at a time. */
-export async function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): Promise<void> {
-  const BATCH = 64;
-  for (let i = 0; i < publications.length; i += BATCH) {
-    await Promise.all(
-      publications.slice(i, i + BATCH).flatMap((publication) =>
-        CITE_FORMAT_KEYS.map((format) =>
-          writeFile(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication])),
-        ),
-      ),
-    );
+/** Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). */
+export function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): void {
+  for (const publication of publications) {
+    for (const format of CITE_FORMAT_KEYS) {
+      writeFileSync(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication]));
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { isSafeUrl } from './entry/url';
 import type { Entry } from './schema/entry';
 
 /**
@@ -45,9 +46,7 @@ export function displayTitle(entry: Pick<Entry, 'title' | 'title_supplied'>): st
  * not be shown: only https links leave the site (the schema checks this too; this is defence in depth).
  */
 export function externalLinkHost(link: string | undefined): string | undefined {
-  if (!link || !URL.canParse(link)) return undefined;
-  const url = new URL(link);
-  return url.protocol === 'https:' && url.hostname ? url.hostname.replace(/^www\./, '') : undefined;
+  return link && isSafeUrl(link) ? new URL(link).hostname.replace(/^www\./, '') : undefined;
 }
 
 /** "23 November 2026" for an `added` date (YYYY-MM-DD), read as a calendar date, not a moment in a time zone. */

@@ -26,7 +26,7 @@ export function fullTextId(slug: string): string {
 }
 
 /** The level the text's top headings take on the page: below the page's h1 and its "Full text" h2. */
-export const FULL_TEXT_TOP_LEVEL = 3;
+const FULL_TEXT_TOP_LEVEL = 3;
 
 export function prepareFullText(html: string, topLevel = FULL_TEXT_TOP_LEVEL): string {
   const levels = [...html.matchAll(HEADING)].map((match) => Number(match[1]));

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst, type Publication } from './catalogue';
+import type { FormattedCitation } from './cite/format';
+import type { StoredMetadata } from './entry/loader';
 import { buildFacets, type Facets } from './facets';
 import { addedDates, withAdded } from './git-added';
 
@@ -7,12 +9,14 @@ import { addedDates, withAdded } from './git-added';
  * The catalogue as pages need it, read and indexed ONCE per build: every browse page, publication page and the
  * home page share this one result, so building 100,000 entries' pages is not O(pages × entries).
  */
-export interface LoadedCatalogue {
+interface LoadedCatalogue {
   /** Newest first, undated last, then by title. */
   publications: Publication[];
   facets: Facets;
   /** The collection entries by slug, for `render()` on publication pages. */
   entries: Map<string, CollectionEntry<'publications'>>;
+  /** A publication's citations in every style, as the content loader formatted and stored them. */
+  citations(slug: string): FormattedCitation[];
 }
 
 let loaded: Promise<LoadedCatalogue> | undefined;
@@ -30,9 +34,15 @@ async function read(): Promise<LoadedCatalogue> {
   const publications = sortNewestFirst(
     collection.map((entry) => ({ slug: entry.id, data: withAdded(entry.data, entry.filePath, added) })),
   );
+  const entries = new Map(collection.map((entry) => [entry.id, entry]));
   return {
     publications,
     facets: buildFacets(publications),
-    entries: new Map(collection.map((entry) => [entry.id, entry])),
+    entries,
+    citations(slug) {
+      const stored = (entries.get(slug)?.rendered?.metadata as StoredMetadata | undefined)?.citations;
+      if (!stored) throw new Error(`The content store has no citations for ${slug}: clear the cache folder and build again`);
+      return stored;
+    },
   };
 }

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, removeBuild, type BuiltSite } from '../../scripts/lib/build-site';
@@ -16,6 +15,7 @@ import {
   SHARED_AUTHOR,
   writeBrowseCatalogue,
 } from '../fixtures/site/browse-catalogue';
+import { readEntries } from '../support/fixture-publications';
 import { launchChromium } from './chromium';
 import { expectNoAxeViolations, openPage, screenshot } from './helpers';
 
@@ -78,8 +78,7 @@ function expectedValueSlugs() {
     languages: new Set<string>(),
     authors: new Set<string>(),
   };
-  for (const file of readdirSync(contentDir)) {
-    const data = matter(readFileSync(join(contentDir, file), 'utf8')).data as Record<string, unknown>;
+  for (const { data } of readEntries(contentDir)) {
     for (const region of (data.region as string[] | undefined) ?? []) sets.regions.add(slugify(region));
     for (const code of (data.country as string[] | undefined) ?? []) sets.countries.add(code.toLowerCase());
     sets.years.add(data.year === undefined ? 'undated' : String(data.year));
@@ -319,9 +318,7 @@ describe('facet indexes', () => {
     expect(years).toEqual([...years].sort((a, b) => b - a));
     const undated = await page.locator('main .facet-values li', { hasText: 'Undated' }).textContent();
     // Every tenth generated entry and the fixture site's undated entries, counted from the files.
-    const undatedFiles = readdirSync(contentDir).filter(
-      (file) => matter(readFileSync(join(contentDir, file), 'utf8')).data.year === undefined,
-    ).length;
+    const undatedFiles = readEntries(contentDir).filter(({ data }) => data.year === undefined).length;
     expect(undatedFiles).toBeGreaterThan(GENERATED_COUNT / 10);
     expect(undated?.replace(/\s+/g, ' ')).toContain(`(${undatedFiles} publications)`);
     await page.context().close();

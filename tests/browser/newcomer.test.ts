@@ -60,6 +60,7 @@ function npmServer(args: string[], ready: RegExp, env: Record<string, string> = 
     const child = spawn('npm', args, { cwd: project, env: userEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     const check = () => {
+      // eslint-disable-next-line no-control-regex -- terminal colour codes are what it removes
       const m = ready.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
       if (m) done({ child, url: m[1]!.replace(/\/$/, ''), output: () => output });
     };

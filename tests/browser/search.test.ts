@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFixturePublications } from '../support/fixture-publications';
 import { launchChromium } from './chromium';
 import { expectNoAxeViolations, openPage, screenshot } from './helpers';
 
@@ -24,19 +24,7 @@ const fixture = () => inject('fixtureUrl');
 const catalogue = () => inject('catalogueUrl');
 
 /** The fixture entries, read here so that expectations follow the files (other work adds fixtures too). */
-const FIXTURE_DIR = 'tests/fixtures/site/publications';
-const FIXTURES = readdirSync(FIXTURE_DIR)
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => {
-    const data = matter(readFileSync(join(FIXTURE_DIR, name), 'utf8'), { engines: { js: () => ({}) } }).data as {
-      title: string;
-      year?: number;
-      country?: string[];
-      category: string;
-      summary: string;
-    };
-    return { slug: name.replace(/\.md$/, ''), ...data };
-  });
+const FIXTURES = readFixturePublications().map(({ slug, data }) => ({ slug, ...data }));
 /** The real catalogue's entries whose file mentions `words` (authors, publisher, summary…): expectations follow it. */
 function catalogueEntriesMentioning(words: RegExp): string[] {
   const dir = 'content/publications';

@@ -1,24 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Publication } from '../../src/lib/catalogue';
 import { addedDates, withAdded } from '../../src/lib/git-added';
 import { entrySchema, type Entry, type EntryInput } from '../../src/lib/schema/entry';
+import { formatText } from '../../src/lib/validate/format';
+import { validateSource, type ValidatedEntry } from '../../src/lib/validate/index';
 
 /** The fixture site's folder (tests/fixtures/site/publications). */
 export const FIXTURE_SITE_DIR = 'tests/fixtures/site/publications';
 
-/** The fixture site's entries, read and validated the way the build reads them (sorted by file name). */
-export function readFixturePublications(dir = FIXTURE_SITE_DIR): Publication[] {
-  const added = addedDates();
+/** A folder's entries, read by the build's own pipeline (the validator), sorted by file name; throws on a bad file. */
+export function readEntries(dir: string): ValidatedEntry[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => {
-      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, name), 'utf8'))![1]!;
-      const data = entrySchema.parse(parseYaml(frontmatter));
-      return { slug: name.replace(/\.md$/, ''), data: withAdded(data, join(dir, name), added) };
+      const { entry, problems } = validateSource(join(dir, name), readFileSync(join(dir, name)));
+      if (!entry) throw new Error(problems.map(formatText).join('\n'));
+      return entry;
     });
+}
+
+/** The fixture site's entries as publications (slug and validated data), with `added` filled the site's way. */
+export function readFixturePublications(dir = FIXTURE_SITE_DIR): Publication[] {
+  const added = addedDates();
+  return readEntries(dir).map(({ slug, data, file }) => ({ slug, data: withAdded(data, file, added) }));
 }
 
 /** A valid publication with only the fields a test cares about. */
@@ -34,8 +40,6 @@ export function parseEntry(input: unknown, added = '2026-01-01'): Entry {
 
 /** The real catalogue's valid entries, read by the validator (as the site reads them), with `added` filled the site's way. */
 export async function readCataloguePublications(dir = 'content/publications'): Promise<Publication[]> {
-  const { validatePaths } = await import('../../src/lib/validate');
   const added = addedDates();
-  const { entries } = await validatePaths([dir]);
-  return entries.map((e) => ({ slug: e.slug, data: withAdded(e.data, e.file, added) }));
+  return readEntries(dir).map(({ slug, data, file }) => ({ slug, data: withAdded(data, file, added) }));
 }

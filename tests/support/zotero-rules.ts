@@ -110,7 +110,7 @@ export function readRis(text: string): ZoteroItem[] {
   const items: ZoteroItem[] = [];
   let item: ZoteroItem | undefined;
   for (const line of text.split(/\r\n|\n|\r/)) {
-    const m = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
+    const m = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line);
     if (!m) continue;
     const [, tag, raw] = m as unknown as [string, string, string];
     const value = raw.trim();
@@ -170,6 +170,7 @@ export function unescapeBibTeX(value: string): string {
     .replace(/-\{\}/g, '-')
     .replace(/\\([{}&%$#_])/g, (_m, c: string) => `\u0000${c}`)
     .replace(/[{}]/g, '')
+    // eslint-disable-next-line no-control-regex -- NUL is what the translator strips
     .replace(/\u0000/g, '');
 }
 
@@ -225,11 +226,13 @@ export function readBibtex(text: string): ZoteroItem[] {
  * family/given → two; publisher, URL, abstract, language; issued date-parts → date.
  */
 export function readCslJson(text: string): ZoteroItem[] {
-  const records = JSON.parse(text) as Array<Record<string, any>>;
+  type CslName = { literal?: string; family?: string; given?: string };
+  type CslRecord = Record<string, string | undefined> & { author?: CslName[]; issued?: { 'date-parts'?: number[][] } };
+  const records = JSON.parse(text) as CslRecord[];
   return records.map((r) => ({
     itemType: r.type === 'report' || r.type === 'book' ? r.type : r.type === 'document' ? 'document' : 'journalArticle',
     title: r.title,
-    creators: (r.author ?? []).map((a: { literal?: string; family?: string; given?: string }) =>
+    creators: (r.author ?? []).map((a) =>
       a.literal ? { lastName: a.literal, fieldMode: 1 as const } : { lastName: a.family!, firstName: a.given },
     ),
     date: r.issued?.['date-parts']?.[0]?.join('-'),

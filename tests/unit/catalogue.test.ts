@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { entrySchema, SLUG_PATTERN } from '../../src/lib/schema/entry';
 import { REGIONS } from '../../src/lib/schema/regions';
+import { validateSource } from '../../src/lib/validate/index';
 
 /**
  * The catalogue itself (content/publications/*.md), whatever it holds today: every check derives from the files, so
@@ -25,10 +25,6 @@ const FIRST_ADDED = '2026-11-23';
 
 const DIR = fileURLToPath(new URL('../../content/publications/', import.meta.url));
 
-const refuse = () => {
-  throw new Error('js frontmatter refused');
-};
-
 interface Loaded {
   slug: string;
   raw: string;
@@ -41,10 +37,10 @@ function load(): Loaded[] {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((file) => {
-      const raw = readFileSync(join(DIR, file), 'utf8');
-      // Options object (not cached by gray-matter); `---js` / `---javascript` frontmatter is never evaluated.
-      const parsed = matter(raw, { engines: { js: refuse, javascript: refuse } });
-      return { slug: file.slice(0, -'.md'.length), raw, data: parsed.data, body: parsed.content };
+      const bytes = readFileSync(join(DIR, file));
+      // Read by the build's own pipeline (the validator); the schema checks below then report per field.
+      const read = validateSource(file, bytes);
+      return { slug: file.slice(0, -'.md'.length), raw: bytes.toString('utf8'), data: read.data ?? {}, body: read.entry?.body ?? '' };
     });
 }
 

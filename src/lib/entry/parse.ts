@@ -24,16 +24,15 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
-import { fastCompose } from './fast-yaml';
 import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
-export const MAX_NESTING = 16;
+const MAX_NESTING = 16;
 
 /** Keys that could reach `Object.prototype` if data were ever merged into a normal object. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type PathSegment = string | number;
+type PathSegment = string | number;
 
 /** `['region', 0]` → `region[0]`; `['a', 'b']` → `a.b`. The form `Problem.field` uses. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -60,7 +59,7 @@ export type Located = Position & {
 };
 
 /** A string somewhere in the frontmatter (a value or a key), for character-level checks. */
-export type StringScalar = {
+type StringScalar = {
   path: string;
   value: string;
   /** Offsets of its source text in the frontmatter: [start, end). */
@@ -81,12 +80,7 @@ export type ParsedFrontmatter = {
 };
 
 /** Parses the YAML text of a frontmatter block that starts on file line `startLine`. Never throws. */
-export type ParseOptions = {
-  /** false: always use the full `yaml` parser (tests compare the two). Default: try the fast path first. */
-  fastPath?: boolean;
-};
-
-export function parseFrontmatter(file: string, yaml: string, startLine: number, options: ParseOptions = {}): ParsedFrontmatter {
+export function parseFrontmatter(file: string, yaml: string, startLine: number): ParsedFrontmatter {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line } = lineCounter.linePos(offset);
@@ -117,27 +111,18 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number, 
     });
   }
 
-  // Fast path: the plain `key: value` / `  - item` / `[a, b]` text nearly every entry is. It builds the same nodes
-  // the full parser would (see fast-yaml.ts) or gives up, and then steps 1b and 2 run as always.
-  const fast = options.fastPath === false ? undefined : fastCompose(yaml);
-  let root: YamlNode;
-  if (fast) {
-    lineCounter.lineStarts = fast.lineStarts;
-    root = fast.root;
-  } else {
-    const composed = composeFull(yaml, lineCounter);
-    if ('fatal' in composed) return fatal(...composed.fatal);
-    if (composed.root === undefined) {
-      result.problems.push(
-        error(file, 'frontmatter is empty', {
-          line: startLine,
-          suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
-        }),
-      );
-      return result;
-    }
-    root = composed.root;
+  const composed = composeFull(yaml, lineCounter);
+  if ('fatal' in composed) return fatal(...composed.fatal);
+  if (composed.root === undefined) {
+    result.problems.push(
+      error(file, 'frontmatter is empty', {
+        line: startLine,
+        suggestion: 'add the fields title, category, summary, source and added between the `---` lines',
+      }),
+    );
+    return result;
   }
+  const root: YamlNode = composed.root;
 
   // 3. Iterative safety walk: anchors, aliases, tags, keys, duplicates, depth. Nothing is built yet.
   type Item = { node: YamlNode | null; path: PathSegment[]; key?: Position };
@@ -281,7 +266,7 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number, 
 }
 
 /** The full `yaml` parser with the options the validator uses (core schema, no custom tags, positions). */
-export function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
+function parseFullDocument(yaml: string, lineCounter?: LineCounter) {
   return parseDocument(yaml, {
     ...(lineCounter ? { lineCounter } : {}),
     prettyErrors: true,
@@ -303,7 +288,7 @@ type FatalArgs = [message: string, offset: number, extra?: Omit<Partial<Problem>
  */
 function composeFull(yaml: string, lineCounter: LineCounter): { root: YamlNode | undefined } | { fatal: FatalArgs } {
   // 1b. Nesting depth on the flat token stream (no recursion, stops at the first excess).
-  const deep = findExcessiveNesting(yaml);
+  const deep = mayNestDeeply(yaml) ? findExcessiveNesting(yaml) : undefined;
   if (deep !== undefined) {
     return {
       fatal: [
@@ -390,6 +375,17 @@ function insideBlockScalarGuess(yaml: string, lineOffset: number): boolean {
     if (lIndent < indent) return /[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(l);
   }
   return false;
+}
+
+/**
+ * False when the text cannot pass the limit `findExcessiveNesting` checks: too few brackets, and no line with two
+ * `- `/`? ` indicators. Nearly every entry, so the lexer runs once per entry, not twice.
+ */
+function mayNestDeeply(yaml: string): boolean {
+  let brackets = 0;
+  for (let i = yaml.indexOf('['); i >= 0; i = yaml.indexOf('[', i + 1)) brackets++;
+  for (let i = yaml.indexOf('{'); i >= 0; i = yaml.indexOf('{', i + 1)) brackets++;
+  return brackets + 1 > MAX_NESTING || /^[ \t]*[-?][ \t]+[-?](?:[ \t]|$)/m.test(yaml);
 }
 
 /**

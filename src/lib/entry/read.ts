@@ -4,11 +4,11 @@
  * Everything here is linear in the size of the file and happens before any parser runs, so a hostile or broken file
  * (binary, UTF-16, 50 MB, no frontmatter) is refused cheaply with a message that says what it is.
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { error, type Problem } from '../validate/problem';
 
-/** One decoder for every file (`decode` without `stream` starts afresh each call). Strips a leading BOM. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** One decoder for every file (`decode` without `stream` starts afresh each call); BOMs are removed below. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Size limits, checked BEFORE anything is parsed. */
 export const LIMITS = {
@@ -35,7 +35,7 @@ export type SplitEntry = {
   bodyStartLine: number;
 };
 
-export type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
+type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** "5.2 MB", "40 kB", "1 MB" (decimal units). */
 export function formatSize(bytes: number): string {
@@ -45,56 +45,20 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** UTF-8 length of a string without allocating the encoded bytes. */
+/** UTF-8 length of a string. */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
+  return Buffer.byteLength(s, 'utf8');
 }
 
 /**
- * Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates, code points above U+10FFFF and
- * truncated sequences are invalid, as in `TextDecoder` with `fatal: true`), or -1 when all bytes are valid.
+ * Offset of the first byte that is not valid UTF-8, or -1. The lenient decoder marks each invalid sequence with
+ * U+FFFD; the first U+FFFD that the bytes do not spell out (EF BF BD) is where the file goes wrong.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
-    }
-    i += need + 1;
+  let offset = 0;
+  for (const ch of new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) {
+    if (ch === '\uFFFD' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
+    offset += utf8Length(ch);
   }
   return -1;
 }
@@ -185,13 +149,13 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
       });
     }
     try {
-      // BOM is stripped by the decoder (ignoreBOM: false).
       text = UTF8.decode(bytes);
     } catch {
       return fail('invalid UTF-8', { line: 1, suggestion: 're-save the file as UTF-8' });
     }
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Byte-order marks at the start (editors have been seen to add a second one), from bytes or a string alike.
+  if (text.charCodeAt(0) === 0xfeff) text = text.replace(/^\uFEFF+/, '');
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     return fail('file contains a NUL character: is it a binary file?', {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isSafeUrl } from '../entry/url';
 import { CATEGORY_KEYS } from './categories';
 import { isCountryCode } from './countries';
 import { isLanguageCode } from './languages';
@@ -25,11 +26,6 @@ const charLength = (s: string) => [...s].length;
 
 export const TITLE_MAX = 300;
 
-/**
- * A URL as written in an entry: printable ASCII only, no spaces, no <, >, quotes, backticks or backslashes (a URL
- * with those is mistyped or pasted with markup; written as is, it could end an attribute or an element).
- */
-export const WELL_FORMED_URL = /^[!#$%&(-;=?-\[\]_a-z{|}~]+$/i;
 export const FIRST_YEAR = 1900;
 
 export const entrySchema = z.strictObject({
@@ -74,7 +70,7 @@ export const entrySchema = z.strictObject({
   /** Where to read or download the publication: an https URL, written as a browser shows it (no spaces, <, > or quotes). */
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-    .refine((url) => WELL_FORMED_URL.test(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
+    .refine((url) => isSafeUrl(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
     .optional(),
   /**
    * Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. Optional: an entry that

@@ -3,7 +3,6 @@ import { planQuery, type QueryPlan } from './text';
 import { suggestQuery, type Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
-  hasFilters,
   hasYearRange,
   pagefindFilters,
   pagefindSort,

@@ -25,9 +25,9 @@ import {
   suggestSource,
 } from './suggest';
 
-export type ZodIssue = z.core.$ZodIssue;
+type ZodIssue = z.core.$ZodIssue;
 
-export type ErrorMapContext = {
+type ErrorMapContext = {
   file: string;
   /** The data that was validated (to quote the offending value). */
   data?: unknown;
@@ -47,11 +47,6 @@ export function zodIssuesToProblems(issues: readonly ZodIssue[], ctx: ErrorMapCo
 /** Convenience for callers holding a `ZodError` (e.g. from `entrySchema.safeParse`). */
 export function zodErrorToProblems(err: z.ZodError, ctx: ErrorMapContext): Problem[] {
   return zodIssuesToProblems(err.issues, ctx);
-}
-
-/** The Zod issue's field path as `Problem.field` writes it. */
-export function issueField(issue: ZodIssue): string {
-  return formatPath(issue.path);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

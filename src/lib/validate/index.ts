@@ -9,22 +9,18 @@
  *
  * None of them throws for a bad file: every failure is a Problem for that file.
  */
-import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entrySchema, type EntryData } from '../schema/entry';
-import { scanMarkdown, type MarkdownScan } from '../entry/markdown';
-import { formatPath, parseFrontmatter, type Located, type ParsedFrontmatter } from '../entry/parse';
+import { scanBody, type Heading, type MarkdownScan } from '../markdown/render';
+import { parseFrontmatter, type Located, type ParsedFrontmatter } from '../entry/parse';
 import { LIMITS, formatSize, readEntry, type SplitEntry } from '../entry/read';
 import { zodIssuesToProblems } from './error-map';
 import { error, hasErrors, sortProblems, type Problem } from './problem';
 import { ENTRY_RULES, SET_RULES, type EntryContext, type SetItem } from './rules';
 import { slugOf } from './rules/slug-clash';
 
-export type { Problem, Severity } from './problem';
-export { zodIssuesToProblems, zodErrorToProblems } from './error-map';
-export { formatProblems, type Format } from './format';
-export { LIMITS } from '../entry/read';
 
 /** A valid entry, ready for the site. */
 export type ValidatedEntry = {
@@ -38,9 +34,12 @@ export type ValidatedEntry = {
   body: string;
   /** The file line the body starts on (to map Markdown positions back to the file). */
   bodyStartLine: number;
+  /** The body as THE Markdown processor rendered it when the rules checked it, and its headings. */
+  html: string;
+  headings: Heading[];
 };
 
-export type ValidationResult = {
+type ValidationResult = {
   /** Every problem, sorted by file, line and column. */
   problems: Problem[];
   /** The entries that have no errors (warnings allowed). */
@@ -59,11 +58,9 @@ export type SourceResult = {
   locations?: ReadonlyMap<string, Located>;
 };
 
-export type ValidateOptions = {
+type ValidateOptions = {
   /** "Today": messages about the current year and `added` use it (tests pin it). Default: now. */
   now?: Date;
-  /** Time limit for parsing one Markdown body. */
-  markdownTimeoutMs?: number;
   /**
    * false: do not collect the valid entries (`ValidationResult.entries` stays empty), so a large folder's texts are
    * not all kept in memory until the end. The CLI, which prints only problems, passes false. Default: true.
@@ -90,7 +87,7 @@ export function validateSource(fileName: string, bytes: Uint8Array | string, opt
 }
 
 /** What the rules see for one file, plus the problems found while reading and parsing it. */
-export type BuiltContext = {
+type BuiltContext = {
   ctx: EntryContext;
   /** Problems from reading (encoding, size, frontmatter block) and YAML parsing. */
   problems: Problem[];
@@ -127,7 +124,7 @@ export function buildContext(file: string, bytes: Uint8Array | string, options: 
     markdown() {
       if (!scanned && split) {
         scanned = true;
-        scan = scanMarkdown(split.body, options.markdownTimeoutMs ? { timeoutMs: options.markdownTimeoutMs } : {});
+        scan = scanBody(split.body);
       }
       return scan;
     },
@@ -156,13 +153,16 @@ function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options:
   if (data && split) {
     const parsed = entrySchema.safeParse(data);
     if (parsed.success) {
-      if (!hasErrors(problems)) {
+      const scan = ctx.markdown();
+      if (!hasErrors(problems) && scan?.ok) {
         entry = {
           file,
           slug: slugOf(fileName),
           data: parsed.data,
           body: split.body,
           bodyStartLine: split.bodyStartLine,
+          html: scan.html,
+          headings: scan.headings,
         };
       }
     } else {
@@ -206,7 +206,8 @@ export function validateSources(
   return combine(results, true);
 }
 
-function combine(results: Array<{ fileName: string; result: SourceResult }>, asSet: boolean): ValidationResult {
+/** Each file's result, then the checks across files (duplicates, slug clashes) when `asSet`. */
+export function combine(results: Array<{ fileName: string; result: SourceResult }>, asSet: boolean): ValidationResult {
   const problems = results.flatMap((r) => r.result.problems);
   if (asSet) {
     const items: SetItem[] = results.map(({ fileName, result }) => ({
@@ -233,36 +234,8 @@ function combine(results: Array<{ fileName: string; result: SourceResult }>, asS
   return { problems: sortProblems(dedupe(problems)), entries, files: results.length };
 }
 
-/**
- * Reads a file safely (size checked before reading) and validates it. Never throws. Synchronous reads: for thousands
- * of small files they are faster than awaiting each one, and validation itself is synchronous.
- */
+/** Reads a file (its size checked before reading) and validates it. Never throws. */
 function readAndValidate(path: string, options: ValidateOptions, shown = displayPath(path)): SourceResult {
-  // Usually: open once, then size and type from the open file (no second lookup of the path). If the file cannot be
-  // opened, the path-based steps below run and say why, exactly as before.
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, OPEN_FLAGS);
-  } catch {
-    fd = undefined;
-  }
-  if (fd !== undefined) {
-    try {
-      const info = fstatSync(fd);
-      if (info.isFile() && info.size <= LIMITS.fileBytes) {
-        const buffer = readFileSync(fd);
-        return validateSource(shown, new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), options);
-      }
-    } catch {
-      // fall through to the path-based steps, which report the problem
-    } finally {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-  }
   try {
     const info = statSync(path);
     if (!info.isFile()) return { problems: [error(shown, 'not a regular file')] };
@@ -275,9 +248,7 @@ function readAndValidate(path: string, options: ValidateOptions, shown = display
         ],
       };
     }
-    const bytes = new Uint8Array(readFileSync(path));
-    const result = validateSource(shown, bytes, options);
-    return result;
+    return validateSource(shown, new Uint8Array(readFileSync(path)), options);
   } catch (e) {
     const code = (e as { code?: string }).code;
     return {
@@ -286,9 +257,6 @@ function readAndValidate(path: string, options: ValidateOptions, shown = display
   }
 }
 
-/** Read-only, and non-blocking so that opening a FIFO (reported as not a regular file) cannot hang. */
-const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
-
 /** One file on disk, on its own (no set checks). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const result = readAndValidate(path, options);
@@ -296,7 +264,7 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 }
 
 /** Files on disk as ONE set (duplicates and slug clashes are checked across them). */
-export async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+async function validateSet(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationResult> {
   const results: Array<{ fileName: string; result: SourceResult }> = [];
   for (const path of paths) {
     const shown = displayPath(path);
@@ -405,5 +373,3 @@ export function displayPath(path: string): string {
   const shown = rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
   return shown.split(sep).join('/');
 }
-
-export { formatPath };

@@ -2,7 +2,7 @@
  * One thing wrong (or worth a look) in one entry file. Every part of the validator — reading, YAML parsing, the Zod
  * schema, the rules, the set checks — reports in this one shape, and the formatters print it.
  */
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export type Problem = {
   /** The file as the user named it (a path relative to the working directory, or the name given to `validateSource`). */

@@ -3,34 +3,13 @@
  * The vocabularies themselves stay in `src/lib/schema/`; this file only knows how people and scrapers get them wrong.
  */
 import { createRequire } from 'node:module';
+import { distance } from 'fastest-levenshtein';
 import { CATEGORIES, CATEGORY_KEYS } from '../schema/categories';
 import { COUNTRY_CODES, countryName, isCountryCode } from '../schema/countries';
 import { ENTRY_KEYS } from '../schema/entry';
 import { LANGUAGE_CODES, isLanguageCode, languageCodeForName, languageName } from '../schema/languages';
 import { REGIONS, isRegion, type Region } from '../schema/regions';
 import { SOURCE_KEYS } from '../schema/sources';
-
-/** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions (`Nigerai` → `Nigeria` is 1). */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  if (m === 0) return n;
-  if (n === 0) return m;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-    }
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[n]!;
-}
 
 /** Lower case, no accents, `&` → and, `St.` → saint, punctuation → space, spaces collapsed. */
 export function fold(s: string): string {
@@ -45,6 +24,15 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** fastest-levenshtein's distance, with one swap of neighbouring letters counted as one edit (`Nigerai`, `contry`). */
+function edits(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
+}
+
 /** The closest candidates within `max` edits (default: a third of the length, at least 1, at most 3). */
 export function closest<T>(
   value: string,
@@ -54,7 +42,7 @@ export function closest<T>(
   let best = Infinity;
   let found: T[] = [];
   for (const c of candidates) {
-    const d = editDistance(value, c.key);
+    const d = edits(value, c.key);
     if (d < best) {
       best = d;
       found = [c.value];
@@ -246,7 +234,7 @@ export function countryCodeForName(name: string): string | undefined {
   return countryNameIndex().find((c) => c.key === f)?.value;
 }
 
-export type CountrySuggestion =
+type CountrySuggestion =
   | { kind: 'code'; codes: string[] }
   /** The value is a region (or "Worldwide"): belongs in `region`. */
   | { kind: 'region'; regions: Region[] };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   closest,
-  editDistance,
   fold,
   slugify,
   suggestCategory,
@@ -14,9 +13,6 @@ import {
 
 describe('did-you-mean', () => {
   it('edit distance counts a transposition as one edit', () => {
-    expect(editDistance('Nigerai', 'Nigeria')).toBe(1);
-    expect(editDistance('contry', 'country')).toBe(1);
-    expect(editDistance('', 'abc')).toBe(3);
     expect(closest('nigerai', [{ key: 'nigeria', value: 'NG' }, { key: 'niger', value: 'NE' }])).toEqual(['NG']);
   });
 

@@ -1,3 +1,4 @@
+import { isSafeUrl } from '../../entry/url';
 import { error, type Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -14,8 +15,9 @@ export const bodyLinks: Rule = {
     for (const node of scan.nodes) {
       if (node.type === 'html') continue;
       const url = node.value.trim();
-      if (/^https:\/\/[^\s]/i.test(url) || /^#[\w-]*$/.test(url)) continue;
+      if (isSafeUrl(url, { inPage: true })) continue;
       const what = node.type === 'image' ? 'image' : node.type === 'definition' ? 'link definition' : 'link';
+      // eslint-disable-next-line no-control-regex -- control characters hidden in a scheme are what it looks for
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\s\u0000-\u001f]+/g, ''))?.[1]?.toLowerCase();
       const shown = url.length > 60 ? `${url.slice(0, 59)}…` : url;
       problems.push(

@@ -1,4 +1,4 @@
-import type { MarkdownScan } from '../../entry/markdown';
+import type { MarkdownScan } from '../../markdown/render';
 import type { Located, ParsedFrontmatter } from '../../entry/parse';
 import type { SplitEntry } from '../../entry/read';
 import type { Position, Problem } from '../problem';
@@ -15,7 +15,7 @@ export type EntryContext = {
   frontmatter?: ParsedFrontmatter;
   /** The frontmatter as data (null-prototype objects), when it could be built safely. */
   data?: Record<string, unknown>;
-  /** The Markdown body's checked nodes (parsed once, on first call, in a worker with a time limit). */
+  /** The body rendered by THE Markdown processor, with the nodes the rules check (once, on first call). */
   markdown(): MarkdownScan | undefined;
   /** Where a field path (`region[0]`) is. */
   locate(field: string): Located | undefined;

@@ -1,9 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeMarkdownWorker } from '../../../../src/lib/entry/markdown';
+import { describe, expect, it } from 'vitest';
 import { bodyHtml } from '../../../../src/lib/validate/rules/body-html';
 import { brief, file, runRule } from './helpers';
 
-afterAll(() => closeMarkdownWorker());
 // The body starts on line 4 (after `---`, `title: x`, `---`).
 const check = (body: string) => brief(runRule(bodyHtml, file('title: x', body)).problems);
 

@@ -1,9 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeMarkdownWorker } from '../../../../src/lib/entry/markdown';
+import { describe, expect, it } from 'vitest';
 import { bodyLinks } from '../../../../src/lib/validate/rules/body-links';
 import { brief, file, runRule } from './helpers';
 
-afterAll(() => closeMarkdownWorker());
 const check = (body: string) => brief(runRule(bodyLinks, file('title: x', body)).problems);
 
 describe('rule: body-links', () => {
