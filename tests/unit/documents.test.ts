@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_LIMITS, extractDocument } from '../../src/lib/documents/extract';
+import { FIXTURE_PHRASES, makeImageOnlyPdf, makePdf, writeTempFiles } from '../support/pdf-fixtures';
+
+let dir: string;
+
+beforeAll(async () => {
+  const good = await makePdf(FIXTURE_PHRASES);
+  dir = writeTempFiles({
+    'manual.pdf': good,
+    'truncated.pdf': good.subarray(0, Math.floor(good.length / 3)),
+    'encrypted.pdf': await makePdf(['Secret text'], { userPassword: 'secret', ownerPassword: 'owner' }),
+    'scan.pdf': await makeImageOnlyPdf(2),
+    'web-page.pdf': '<!doctype html><title>Download</title><p>Not found</p>',
+    'pages.txt': 'First page text.\fSecond   page\ntext.\f',
+    'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+    'notes.docx': 'PK',
+  });
+});
+
+describe('extractDocument', () => {
+  it('returns each page of a PDF as its own text, in order, with a content digest', async () => {
+    const result = await extractDocument(join(dir, 'manual.pdf'), 'manual.pdf');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.problems).toEqual([]);
+    expect(result.document.pages).toEqual(FIXTURE_PHRASES);
+    expect(result.document.digest).toMatch(/^[0-9a-f]{64}$/);
+    const again = await extractDocument(join(dir, 'manual.pdf'));
+    expect(again.ok && again.document.digest).toBe(result.document.digest);
+  });
+
+  it('splits plain text into pages at form feeds', async () => {
+    const result = await extractDocument(join(dir, 'pages.txt'));
+    expect(result.ok && result.document.pages).toEqual(['First page text.', 'Second page text.', '']);
+  });
+
+  it.each([
+    ['missing.pdf', /missing\.pdf: no such file/, /content\/documents/],
+    ['web-page.pdf', /web-page\.pdf: not a PDF/, /PDF itself/],
+    ['truncated.pdf', /truncated\.pdf: a damaged or truncated PDF/, /download the file again/],
+    ['encrypted.pdf', /encrypted\.pdf: the PDF is encrypted/, /unprotected copy/],
+    ['latin1.txt', /latin1\.txt: not UTF-8 text/, /UTF-8/],
+    ['notes.docx', /notes\.docx: not a document type/, /PDF/],
+  ])('refuses %s with an error naming the file and a fix', async (name, message, fix) => {
+    const result = await extractDocument(join(dir, name), name);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(message), fix: expect.stringMatching(fix) });
+  });
+
+  it('warns that an image-only scan has nothing to index', async () => {
+    const result = await extractDocument(join(dir, 'scan.pdf'), 'scan.pdf');
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/scan\.pdf: no text in any of its 2 pages/) }),
+    ]);
+  });
+
+  it('refuses a file over the size limit, saying its size and the limit, without reading it', async () => {
+    const { truncateSync, writeFileSync } = await import('node:fs');
+    const big = join(dir, 'big.pdf');
+    writeFileSync(big, '%PDF-1.7\n');
+    truncateSync(big, DOCUMENT_LIMITS.bytes + 1_000_000);
+    const result = await extractDocument(big, 'big.pdf');
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]!.message).toBe(`big.pdf: 61.0 MB is over the limit of ${DOCUMENT_LIMITS.bytes / 1_000_000} MB`);
+  });
+});
