@@ -68,3 +68,25 @@ describe('extractDocument', () => {
     expect(result.problems[0]!.message).toBe(`big.pdf: 61.0 MB is over the limit of ${DOCUMENT_LIMITS.bytes / 1_000_000} MB`);
   });
 });
+
+describe('extractDocument with a cache folder', () => {
+  it('reads a file once per content: the second read comes from the cache, a changed file is read again', async () => {
+    const { mkdtempSync, writeFileSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'documents-cache-'));
+    const file = join(dir, 'cached.txt');
+    writeFileSync(file, 'one\ftwo');
+    const first = await extractDocument(file, 'cached.txt', cacheDir);
+    expect(readdirSync(join(cacheDir, 'documents'))).toEqual([`${first.ok && first.document.digest}.json`]);
+    // Same bytes: the cached pages are returned even if the cache entry is the only place they are.
+    const cachePath = join(cacheDir, 'documents', readdirSync(join(cacheDir, 'documents'))[0]!);
+    const kept = JSON.parse((await import('node:fs')).readFileSync(cachePath, 'utf8'));
+    kept.document.pages = ['from the cache'];
+    writeFileSync(cachePath, JSON.stringify(kept));
+    const second = await extractDocument(file, 'cached.txt', cacheDir);
+    expect(second.ok && second.document.pages).toEqual(['from the cache']);
+    writeFileSync(file, 'one\fthree');
+    const third = await extractDocument(file, 'cached.txt', cacheDir);
+    expect(third.ok && third.document.pages).toEqual(['one', 'three']);
+  });
+});

@@ -7,8 +7,8 @@
  * truncated PDF, an encrypted one, a scan with no text layer (a warning), one over the size or page limit.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 
 /** Limits that keep one document's extraction bounded in time and memory (a 300-page manual is ~5 MB). */
 export const DOCUMENT_LIMITS = {
@@ -48,8 +48,12 @@ const fail = (message: string, fix: string): ExtractResult => ({
   problems: [{ severity: 'error', message, fix }],
 });
 
-/** Reads `path` and returns its pages, or the problems that kept it from being read. `name` is what messages call it. */
-export async function extractDocument(path: string, name = path): Promise<ExtractResult> {
+/**
+ * Reads `path` and returns its pages, or the problems that kept it from being read. `name` is what messages call it.
+ * With `cacheDir`, a file read before (same bytes, same sha256) is not parsed again: its pages and warnings are kept
+ * in `<cacheDir>/documents/<sha256>.json` (Astro's cache folder in a build, so CI can keep it between runs).
+ */
+export async function extractDocument(path: string, name = path, cacheDir?: string): Promise<ExtractResult> {
   const type = DOCUMENT_TYPES[extname(path).toLowerCase() as keyof typeof DOCUMENT_TYPES];
   if (!type) {
     return fail(
@@ -71,6 +75,20 @@ export async function extractDocument(path: string, name = path): Promise<Extrac
   }
   const bytes = new Uint8Array(await readFile(path));
   const digest = createHash('sha256').update(bytes).digest('hex');
+  const cached = cacheDir ? join(cacheDir, 'documents', `${digest}.json`) : undefined;
+  if (cached) {
+    const kept = await readFile(cached, 'utf8').then((text) => JSON.parse(text) as ExtractResult, () => undefined);
+    if (kept?.ok) return kept;
+  }
+  const result = await extractPages(bytes, digest, type, name);
+  if (cached && result.ok) {
+    await mkdir(join(cacheDir!, 'documents'), { recursive: true });
+    await writeFile(cached, JSON.stringify(result));
+  }
+  return result;
+}
+
+async function extractPages(bytes: Uint8Array, digest: string, type: string, name: string): Promise<ExtractResult> {
   const pages = type === 'PDF' ? await pdfPages(bytes, name) : textPages(bytes, name);
   if (!Array.isArray(pages)) return { ok: false, problems: [pages] };
   const problems: DocumentProblem[] = [];

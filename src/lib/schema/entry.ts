@@ -63,6 +63,20 @@ export const entrySchema = z.strictObject({
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .optional(),
+  /**
+   * The publication's own file under `content/documents/` (a PDF, or UTF-8 plain text with a form feed between
+   * pages): its text is indexed page by page, so search finds the page a phrase is on.
+   */
+  document: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:pdf|txt)$/, 'must be a file name in content/documents/ ending in .pdf or .txt')
+    .optional(),
+  /**
+   * true when the document's licence lets the site publish the file (public-domain government works, open
+   * licences): page links then open the site's copy. Left out or false: the text is indexed, the file is not
+   * published, and page links open the copy at `link`.
+   */
+  document_redistributable: z.boolean().optional(),
   /** Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. */
   source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source'),
   /** Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, … */
