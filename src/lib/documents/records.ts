@@ -6,14 +6,20 @@
  * facetNames), so filtering by country or year keeps the pages of that country's documents, plus a `document`
  * filter naming the publication, for the record page's "Search inside this document" box.
  */
+import { dirname, join } from 'node:path';
 import type { Publication } from '../catalogue';
 import { FACET_KEYS, facetNames, UNDATED } from '../facets';
 import { SORT_KEYS, UNDATED_NEWEST_FIRST, UNDATED_OLDEST_FIRST } from '../search/state';
 
 /** Where the site serves documents it may publish: `/documents/<file name>`. */
 export const DOCUMENTS_PATH = '/documents/';
-/** The folder of document files, beside the entries. */
+/** The folder of document files, beside the entries' folder. */
 export const DOCUMENTS_DIR = 'content/documents';
+
+/** The documents folder of a content folder: `content/publications` → `content/documents` (fixtures alike). */
+export function documentsDirFor(contentDir: string): string {
+  return join(dirname(contentDir), 'documents');
+}
 /** The search page filter that keeps one publication's pages (its slug). */
 export const DOCUMENT_FILTER = 'document';
 

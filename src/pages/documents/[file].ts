@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DOCUMENTS_DIR } from '../../lib/documents/records';
+import { documentsDirFor } from '../../lib/documents/records';
 import { loadCatalogue } from '../../lib/load-catalogue';
+import { CONTENT_DIR } from '../../lib/site';
 
 export const getStaticPaths = (async () => {
   const { publications } = await loadCatalogue();
@@ -20,7 +21,7 @@ const TYPES: Record<string, string> = { pdf: 'application/pdf', txt: 'text/plain
 export const GET: APIRoute = async ({ params }) => {
   const file = params.file!;
   const type = TYPES[file.slice(file.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
-  return new Response(await readFile(join(process.env.CATALOGUE_DOCUMENTS_DIR ?? DOCUMENTS_DIR, file)), {
+  return new Response(await readFile(join(documentsDirFor(process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR), file)), {
     headers: { 'Content-Type': type },
   });
 };
