@@ -131,7 +131,7 @@ async function pdfPages(bytes: Uint8Array, name: string): Promise<string[] | Doc
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   const work = (async () => {
     // pdf.js takes ownership of the buffer it is given: hand it a copy so `bytes` stays readable.
-    pdf = await getDocumentProxy(bytes.slice(), { isEvalSupported: false, stopAtErrors: true });
+    pdf = await getDocumentProxy(bytes.slice(), { stopAtErrors: true });
     const pages: string[] = [];
     for (let n = 1; n <= Math.min(pdf.numPages, DOCUMENT_LIMITS.pages + 1); n++) {
       const page = await pdf.getPage(n);

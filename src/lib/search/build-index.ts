@@ -1,6 +1,8 @@
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { loadDocuments, type IndexedDocument } from '../documents/load';
+import { CONTENT_DIR } from '../site';
 import { SOURCES } from '../schema/sources';
 import { searchExpansion } from './expand';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
@@ -50,21 +52,28 @@ export interface SearchIndexStats {
   expanded: number;
   /** Words written for spelling suggestions. */
   words: number;
+  /** Pages of publications' documents indexed, each its own result (src/lib/documents/). */
+  documentPages: number;
   seconds: number;
 }
 
 /** The one line the build prints; the benchmark reads the page count and seconds back from it. */
-export function describeIndex({ pages, shards, expanded, words, seconds }: SearchIndexStats): string {
+export function describeIndex({ pages, shards, expanded, words, documentPages, seconds }: SearchIndexStats): string {
   return (
     `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) in ` +
     `${shards === 1 ? 'one index' : `${shards} shards`} and wrote ` +
-    `${words} words for spelling suggestions in ${seconds.toFixed(1)} s`
+    `${words} words for spelling suggestions in ${seconds.toFixed(1)} s` +
+    (documentPages ? `; ${documentPages} pages of documents indexed with them` : '')
   );
 }
 
 export interface BuildSearchIndexOptions {
   /** Publications per shard at most (shards.ts); the CLI takes it from SHARD_PAGES_ENV. */
   maxShardPages?: number;
+  /** The entries' folder, whose sibling documents/ holds their documents (default: the build's, as Astro's). */
+  contentDir?: string;
+  /** Where extracted document pages are kept between builds (default: Astro's cache folder). */
+  cacheDir?: string;
 }
 
 /**
@@ -74,11 +83,16 @@ export interface BuildSearchIndexOptions {
  */
 export async function buildSearchIndex(
   siteDir: string,
-  { maxShardPages = MAX_SHARD_PAGES }: BuildSearchIndexOptions = {},
+  {
+    maxShardPages = MAX_SHARD_PAGES,
+    contentDir = process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR,
+    cacheDir = process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro',
+  }: BuildSearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
+    const documents = await loadDocuments(contentDir, cacheDir);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     // Years are only needed to cut shards: a catalogue that fits in one is not read twice.
@@ -90,15 +104,18 @@ export async function buildSearchIndex(
     const manifest: ShardManifest = { shards: [] };
     let pages = 0;
     let expanded = 0;
+    let documentPages = 0;
     for (const [i, shard] of plan.entries()) {
       const added = await indexShard(
         shard.pages.map((page) => page.key),
         siteDir,
         join(siteDir, shardDir(i)),
         vocabulary,
+        documents,
       );
       pages += added.pages;
       expanded += added.expanded;
+      documentPages += added.documentPages;
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
@@ -110,6 +127,7 @@ export async function buildSearchIndex(
       shards: plan.length,
       expanded,
       words: vocabulary.size,
+      documentPages,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
@@ -123,7 +141,13 @@ export async function buildSearchIndex(
  * One Pagefind index over `files`, written to `outputPath` and then dropped from Pagefind's process, so that the
  * next shard does not add to its memory.
  */
-async function indexShard(files: readonly string[], siteDir: string, outputPath: string, vocabulary: VocabularyBuilder) {
+async function indexShard(
+  files: readonly string[],
+  siteDir: string,
+  outputPath: string,
+  vocabulary: VocabularyBuilder,
+  documents: readonly IndexedDocument[],
+) {
   const { index, errors: createErrors } = await pagefind.createIndex({
     forceLanguage: 'en',
     excludeSelectors: EXCLUDED_FROM_BODY,
@@ -146,10 +170,22 @@ async function indexShard(files: readonly string[], siteDir: string, outputPath:
     pages += 1;
     if (expansion.length) expanded += 1;
   });
+  // A document's pages go into the index (or shard) of its publication, so filters and sort agree.
+  const slugs = new Set(files.map((file) => basename(dirname(file))));
+  let documentPages = 0;
+  for (const { publication, records } of documents) {
+    if (!slugs.has(publication.slug)) continue;
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) throw new Error(`${publication.data.document}: ${added.errors.join('; ')}`);
+      vocabulary.addPage(record.content, '');
+      documentPages += 1;
+    }
+  }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
-  return { pages, expanded };
+  return { pages, expanded, documentPages };
 }
 
 /**
