@@ -90,3 +90,11 @@ describe('extractDocument with a cache folder', () => {
     expect(third.ok && third.document.pages).toEqual(['one', 'three']);
   });
 });
+
+describe('the fixture site’s document', () => {
+  it('is the PDF these tests make (tests/support/pdf-fixtures.ts), byte for byte', async () => {
+    const { readFileSync } = await import('node:fs');
+    const committed = readFileSync('tests/fixtures/site/documents/labour-inspection-checklist.pdf');
+    expect(Buffer.compare(committed, await makePdf(FIXTURE_PHRASES))).toBe(0);
+  });
+});
