@@ -22,6 +22,8 @@ export default defineConfig({
   // The search index is built after `astro build` has exited (scripts/build-search-index.ts, part of `npm run build`),
   // so Astro's memory is freed before Pagefind's grows.
   integrations: [citeDownloadsIntegration()],
+  // `npm run dev`, the editors' preview: this machine only, on the port `npm start` uses (the next free one if busy).
+  server: { host: '127.0.0.1', port: 4321 },
   // Scratch builds of the tests and the benchmark (.tmp-*) hold tens of thousands of files: not for the dev server to watch.
   vite: { server: { watch: { ignored: ['**/.tmp-*/**'] } } },
 });

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { CONTENT_DIR } from '../src/lib/new-entry/editor-links';
 import { buildReport, formatReport } from '../src/lib/report';
 import { PathNotFoundError, validatePaths } from '../src/lib/validate/index';
+import { addedDates, withAdded } from '../src/lib/git-added';
 
 const USAGE = 'usage: npm run report -- [--dir FOLDER] [--format text|json] [--all]';
 
@@ -45,7 +46,8 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const report = buildReport(result.entries.map((e) => ({ slug: e.slug, data: e.data })));
+  const added = addedDates();
+  const report = buildReport(result.entries.map((e) => ({ slug: e.slug, data: withAdded(e.data, e.file, added) })));
   const left = result.files - result.entries.length;
   process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, { all: values.all === true, source: dir }));
   if (left > 0) process.stderr.write(`${left} file${left === 1 ? ' has' : 's have'} errors and ${left === 1 ? 'is' : 'are'} left out: run "npm run validate" to see why.\n`);

@@ -1,18 +1,23 @@
 /**
- * npm run validate -- [--format text|json|github] [PATH ...]
+ * npm run validate -- [--format text|json|github] [--all] [PATH ...]
  *
  * Validates entry files. No PATH: `content/`. A folder is validated as one set (duplicates, slug clashes); a file
- * on its own. Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a usage error.
+ * on its own. Warnings an entry acknowledges (`# validate-ignore field: reason`, src/lib/validate/acknowledge.ts)
+ * are left out unless --all. Exit 0 when there is no error (warnings allowed), 1 when there is any error, 2 on a
+ * usage error.
  */
 import { existsSync } from 'node:fs';
+import { acknowledge, acknowledgedNote } from '../src/lib/validate/acknowledge';
 import { FORMATS, formatProblems, isFormat, summary, type Format } from '../src/lib/validate/format';
+import { sortProblems } from '../src/lib/validate/problem';
 
-const USAGE = `usage: npm run validate -- [--format ${FORMATS.join('|')}] [PATH ...]`;
+const USAGE = `usage: npm run validate -- [--format ${FORMATS.join('|')}] [--all] [PATH ...]`;
 
-type Args = { format: Format; paths: string[] } | { help: true } | { usageError: string };
+type Args = { format: Format; paths: string[]; all: boolean } | { help: true } | { usageError: string };
 
 export function parseArgs(argv: readonly string[]): Args {
   let format: Format = 'text';
+  let all = false;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -21,6 +26,10 @@ export function parseArgs(argv: readonly string[]): Args {
       break;
     }
     if (arg === '-h' || arg === '--help') return { help: true };
+    if (arg === '--all') {
+      all = true;
+      continue;
+    }
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
       if (value === undefined || !isFormat(value)) {
@@ -32,7 +41,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (arg.startsWith('-') && arg !== '-') return { usageError: `unknown option ${arg}` };
     paths.push(arg);
   }
-  return { format, paths };
+  return { format, paths, all };
 }
 
 async function main(): Promise<number> {
@@ -64,8 +73,12 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  process.stdout.write(formatProblems(result.problems, args.format));
-  if (args.format === 'text') process.stderr.write(`${summary(result.problems, result.files)}\n`);
+  const { shown, acknowledged } = acknowledge(result.problems);
+  const printed = args.all ? sortProblems([...shown, ...acknowledged]) : shown;
+  process.stdout.write(formatProblems(printed, args.format));
+  if (args.format === 'text') {
+    process.stderr.write(`${summary(shown, result.files)}${acknowledgedNote(acknowledged.length, args.all)}\n`);
+  }
   return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -17,7 +17,9 @@ export type QueryKind =
   | 'variant'
   | 'misspelling'
   | 'filter'
-  | 'full text';
+  | 'full text'
+  | 'question'
+  | 'plural';
 
 export interface QueryCase {
   kind: QueryKind;
@@ -371,4 +373,33 @@ export const QUERIES: QueryCase[] = [
   { kind: 'full text', q: 'mobile teams social workers', expect: [TIP_2023], anchor: 'the-role-of-partnerships-in-supporting-the-3p-framework' },
   { kind: 'full text', q: 'Tunisia survivors council', expect: [TIP_2023], anchor: 'partnerships-with-survivors' },
   { kind: 'full text', q: 'Accelerator Program', expect: [TIP_2023], anchor: 'partnerships-to-advance-technology-and-innovation-for-anti-trafficking-purposes' },
+
+  // Questions in plain words (issue 19): stop words left out, and when all the words never meet, the publications
+  // with most of them.
+  { kind: 'question', q: 'what counts as financial or other material benefit in smuggling', expect: ['the-concept-of-financial-or-other-material-benefit'] },
+  { kind: 'question', q: 'how should journalists report on human trafficking', expect: ['toolkit-for-journalists-reporting-on-human-trafficking'] },
+  { kind: 'question', q: 'what is the concept of exploitation', expect: ['issue-paper-on-the-concept-of-exploitation'] },
+  {
+    kind: 'question',
+    q: 'how can parliamentarians combat trafficking in persons',
+    expect: ['combating-trafficking-in-persons-a-handbook', 'manual-for-parliamentarians-in-afghanistan-on-combating'],
+  },
+  // Plurals of words the entries use in the singular.
+  { kind: 'plural', q: 'toolkits for journalists', expect: ['toolkit-for-journalists-reporting-on-human-trafficking'] },
+  { kind: 'plural', q: 'handbooks for parliamentarians', expect: ['combating-trafficking-in-persons-a-handbook'] },
+  { kind: 'plural', q: 'organs', expect: ['toolkit-on-trafficking-in-persons-for-the-purpose-of-organ'] },
+  // Acronyms: one the catalogue only spells out (BSEC, in the hand-kept table), one it spells out with its acronym
+  // in a title (PGI, found automatically at build time).
+  { kind: 'acronym', q: 'BSEC', expect: ['model-guide-on-strengthening-national-criminal-justice'] },
+  { kind: 'acronym', q: 'Black Sea Economic Cooperation', expect: ['model-guide-on-strengthening-national-criminal-justice'] },
+  { kind: 'acronym', q: 'PGI', expect: ['covid-19-impact-on-trafficking-in-persons-a-protection'] },
+  // Typos of the commonest words.
+  {
+    kind: 'misspelling',
+    q: 'trafficing in persons toolkit',
+    expect: ['toolkit-to-combat-trafficking-in-persons-2006', 'toolkit-to-combat-trafficking-in-persons-updated-edition'],
+  },
+  { kind: 'misspelling', q: 'victms non punishment', expect: ['non-punishment-of-victims-of-trafficking'] },
+  { kind: 'misspelling', q: 'smugling of migrants toolkit', expect: ['toolkit-to-combat-smuggling-of-migrants'] },
+  { kind: 'misspelling', q: 'traffiking in persons report 2023', expect: ['2023-trafficking-in-persons-report'] },
 ];

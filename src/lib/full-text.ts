@@ -42,7 +42,7 @@ export function prepareFullText(html: string, topLevel = FULL_TEXT_TOP_LEVEL): s
     const label = inner.replace(/<[^>]*>/g, '').trim();
     return (
       `<div class="heading-with-anchor">${heading}` +
-      `<a class="heading-anchor" href="#${id}"><span aria-hidden="true">#</span>` +
+      `<a class="heading-anchor" href="#${id}" data-pagefind-ignore><span aria-hidden="true">#</span>` +
       `<span class="visually-hidden">Link to the section “${label}”</span></a></div>`
     );
   });

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst, type Publication } from './catalogue';
 import { buildFacets, type Facets } from './facets';
+import { addedDates, withAdded } from './git-added';
 
 /**
  * The catalogue as pages need it, read and indexed ONCE per build: every browse page, publication page and the
@@ -24,7 +25,11 @@ export function loadCatalogue(): Promise<LoadedCatalogue> {
 
 async function read(): Promise<LoadedCatalogue> {
   const collection = await getCollection('publications');
-  const publications = sortNewestFirst(collection.map((entry) => ({ slug: entry.id, data: entry.data })));
+  // An entry that leaves `added` out gets it from git here, the one place pages, feeds and exports read entries from.
+  const added = addedDates();
+  const publications = sortNewestFirst(
+    collection.map((entry) => ({ slug: entry.id, data: withAdded(entry.data, entry.filePath, added) })),
+  );
   return {
     publications,
     facets: buildFacets(publications),

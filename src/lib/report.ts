@@ -8,6 +8,7 @@
 import { distance } from 'fastest-levenshtein';
 import { displayTitle, type Publication } from './catalogue';
 import { buildFacets, FACET_KEYS, FACETS, type FacetKey, type Facets } from './facets';
+import { documentAccess, GENERAL_SEARCHES } from './find-a-copy';
 import { normaliseTitle } from './validate/rules/duplicates';
 
 /**
@@ -57,8 +58,23 @@ export interface Editions {
   entries: ReportEntry[];
 }
 
+/** How readers can get the documents: a link, or only the "Find a copy" searches (see src/lib/find-a-copy.ts). */
+export interface AccessCounts {
+  /** Records with a link to the publication. */
+  withLink: number;
+  /** Records without one, which offer searches instead (every one of them does). */
+  withSearches: number;
+  /** Of those, the records whose publisher's own site search is among them. */
+  withPublisherSearch: number;
+}
+
 export interface CatalogueReport {
   total: number;
+  access: AccessCounts;
+  /** Records with neither an author nor a publisher. */
+  noAuthorOrPublisher: ReportEntry[];
+  /** Records whose publisher the catalogue supplied from the listing (shown in [brackets]). */
+  suppliedPublishers: ReportEntry[];
   /** Every value of every facet with its count, in the browse pages' order. */
   facets: Record<FacetKey, FacetCount[]>;
   missing: Record<MissingField, ReportEntry[]>;
@@ -89,8 +105,19 @@ export function buildReport(
     ReportEntry[]
   >;
   const suppliedTitles: ReportEntry[] = [];
+  const noAuthorOrPublisher: ReportEntry[] = [];
+  const suppliedPublishers: ReportEntry[] = [];
+  const access: AccessCounts = { withLink: 0, withSearches: 0, withPublisherSearch: 0 };
   for (const publication of sorted) {
     const { data } = publication;
+    const way = documentAccess(publication);
+    if (way.kind === 'link') access.withLink++;
+    else {
+      access.withSearches++;
+      if (way.searches.length > GENERAL_SEARCHES.length) access.withPublisherSearch++;
+    }
+    if (!data.authors?.length && !data.publisher) noAuthorOrPublisher.push(ref(publication));
+    if (data.publisher_supplied) suppliedPublishers.push(ref(publication));
     if (data.year === undefined) missing.year.push(ref(publication));
     if (!data.authors?.length) missing.authors.push(ref(publication));
     if (!data.languages?.length) missing.languages.push(ref(publication));
@@ -98,7 +125,17 @@ export function buildReport(
     if (data.title_supplied) suppliedTitles.push(ref(publication));
   }
 
-  return { total: publications.length, facets, missing, suppliedTitles, ...findSimilarTitles(sorted, similarity), similarity };
+  return {
+    total: publications.length,
+    access,
+    noAuthorOrPublisher,
+    suppliedPublishers,
+    facets,
+    missing,
+    suppliedTitles,
+    ...findSimilarTitles(sorted, similarity),
+    similarity,
+  };
 }
 
 function ref({ slug, data }: Publication): ReportEntry {
@@ -303,6 +340,11 @@ export function formatReport(report: CatalogueReport, options: { all?: boolean; 
     if (rest > 0) lines.push(`    … and ${rest} more (npm run report -- --all lists every value)`);
   }
 
+  lines.push('', 'Getting the publication');
+  lines.push(`  with a link: ${share(report.access.withLink, report.total)}`);
+  lines.push(`  without a link, "Find a copy" searches instead: ${share(report.access.withSearches, report.total)}`);
+  lines.push(`    of which with a search of the publisher's own site: ${share(report.access.withPublisherSearch, report.total)}`);
+
   lines.push('', 'Missing fields');
   for (const field of REPORTED_MISSING) {
     const list = report.missing[field];
@@ -310,8 +352,14 @@ export function formatReport(report: CatalogueReport, options: { all?: boolean; 
     for (const e of list) lines.push(entryLine(e));
   }
 
+  lines.push(`  no author and no publisher: ${share(report.noAuthorOrPublisher.length, report.total)}`);
+  for (const e of report.noAuthorOrPublisher) lines.push(entryLine(e));
+
   lines.push('', `Supplied titles (shown in [brackets]): ${report.suppliedTitles.length}`);
   for (const e of report.suppliedTitles) lines.push(entryLine(e));
+
+  lines.push('', `Supplied publishers (shown in [brackets]): ${report.suppliedPublishers.length}`);
+  for (const e of report.suppliedPublishers) lines.push(entryLine(e));
 
   lines.push(
     '',

@@ -262,7 +262,7 @@ describe('a publication page', () => {
     );
     const external = page.locator('.external-link a');
     await expect(external.getAttribute('href')).resolves.toBe('https://www.unodc.org/unodc/data-and-analysis/glotip.html');
-    await expect(external.textContent()).resolves.toBe('Read the publication on unodc.org (external site)');
+    await expect(external.textContent()).resolves.toBe('Get the publication from unodc.org (external site)');
     await expect(external.getAttribute('rel')).resolves.toBe('external noopener noreferrer');
     // Three languages, in words, each linked.
     for (const [name, code] of [['English', 'en'], ['French', 'fr'], ['Spanish', 'es']]) {

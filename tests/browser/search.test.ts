@@ -37,6 +37,14 @@ const FIXTURES = readdirSync(FIXTURE_DIR)
     };
     return { slug: name.replace(/\.md$/, ''), ...data };
   });
+/** The real catalogue's entries whose file mentions `words` (authors, publisher, summary…): expectations follow it. */
+function catalogueEntriesMentioning(words: RegExp): string[] {
+  const dir = 'content/publications';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && words.test(readFileSync(join(dir, name), 'utf8')))
+    .map((name) => `/publications/${name.replace(/\.md$/, '')}/`);
+}
+
 /** Every fixture entry's summary says "Fixture entry": the word "fixture" finds them all. */
 const ALL = FIXTURES.filter((f) => /\bfixture\b/i.test(f.summary));
 const ALL_FIXTURES = ALL.length;
@@ -68,10 +76,14 @@ async function resultHrefs(page: Page): Promise<string[]> {
   return page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 }
 
-/** Opens the filter panel (folded by default: its data loads when opened) and waits for its values. */
+/**
+ * Reaches the filters as a reader does (open beside the results from tablet width up, folded on a phone; their
+ * values load when the pointer or focus reaches them) and waits for their values.
+ */
 async function openFilters(page: Page): Promise<void> {
   const panel = page.locator('#filters-panel');
   if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  else await page.locator('.search-filters').hover();
   await page.locator('fieldset:not([hidden]) .filter-values li').first().waitFor();
 }
 
@@ -186,8 +198,10 @@ describe('search on the fixture site', () => {
   it('filters with real checkboxes whose names carry their counts, combined with the words and with each other', async () => {
     const { page } = await openPage(browser, `${fixture()}/search/?q=fixture`);
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found`));
-    // Folded until opened, so a search that does not filter does not download the filters.
-    await expect(page.locator('#filters-panel').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    // Open beside the results, but their values wait until the reader reaches them, so a search that does not
+    // filter does not download the filters.
+    await expect(page.locator('#filters-panel').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(page.locator('fieldset[data-filter-key="country"]').isHidden()).resolves.toBe(true);
     await openFilters(page);
     const jordan = inCountry('JO');
     const either = inCountry('JO', 'NP');
@@ -309,18 +323,26 @@ describe('search on the fixture site', () => {
     expect(guard).toBeLessThan(40);
     await page.keyboard.type('fixture');
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found`));
-    // Tab to the filters' summary and open it with Enter.
+    // Tab into the filters (open beside the results at this width): their values load as focus arrives.
     guard = 0;
     while ((await page.evaluate(() => document.activeElement?.tagName)) !== 'SUMMARY' && guard++ < 10) await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
     await page.locator('fieldset:not([hidden]) .filter-values li').first().waitFor();
     const focused = () =>
       page.evaluate(() => {
         const a = document.activeElement as HTMLInputElement | HTMLAnchorElement | null;
-        return { tag: a?.tagName, type: (a as HTMLInputElement)?.type, value: (a as HTMLInputElement)?.value, href: a?.getAttribute('href') };
+        return {
+          tag: a?.tagName,
+          type: (a as HTMLInputElement)?.type,
+          name: (a as HTMLInputElement)?.name,
+          value: (a as HTMLInputElement)?.value,
+          href: a?.getAttribute('href'),
+        };
       });
     guard = 0;
-    while ((await focused()).type !== 'checkbox' && guard++ < 40) await page.keyboard.press('Tab');
+    // Past the year range's boxes to the first value of a filter.
+    while (!((await focused()).type === 'checkbox' && (await focused()).name !== 'undated') && guard++ < 40) {
+      await page.keyboard.press('Tab');
+    }
     const box = await focused();
     expect(box.type).toBe('checkbox');
     await page.keyboard.press('Space');
@@ -422,17 +444,20 @@ describe('search on the real catalogue', () => {
   it('finds an organisation by acronym and by name, and a misspelt name', async () => {
     const { page } = await openPage(browser, `${catalogue()}/search/?q=ECOWAS`);
     await status(page);
+    // Whichever entries name the organisation (by acronym or in full), one of them comes first either way.
+    const naming = catalogueEntriesMentioning(/\bECOWAS\b|Economic Community of West African States/);
+    expect(naming.length).toBeGreaterThan(0);
     const ecowas = await resultHrefs(page);
-    expect(ecowas[0]).toBe('/publications/training-manual-assistance-for-the-implementation/');
+    expect(naming).toContain(ecowas[0]);
     await page.goto(`${catalogue()}/search/?q=Economic+Community+of+West+African+States`);
     await status(page);
-    expect((await resultHrefs(page)).slice(0, 5)).toContain('/publications/training-manual-assistance-for-the-implementation/');
+    const byName = (await resultHrefs(page)).slice(0, 5);
+    expect(byName.some((href) => naming.includes(href)), byName.join(' ')).toBe(true);
     await page.goto(`${catalogue()}/search/?q=Vogelstien`);
     await waitForStatus(page, /found for “Vogelstein”/);
-    expect((await resultHrefs(page)).sort()).toEqual([
-      '/publications/ending-human-trafficking-in-the-twenty-first-century/',
-      '/publications/understanding-human-trafficking-in-conflict/',
-    ]);
+    const vogelstein = catalogueEntriesMentioning(/Vogelstein/);
+    expect(vogelstein.length).toBeGreaterThan(0);
+    expect((await resultHrefs(page)).sort()).toEqual(vogelstein.sort());
     await page.context().close();
   });
 

@@ -43,7 +43,7 @@ describe('prepareFullText', () => {
 
   it('adds a link to each section after its heading, labelled with its text escaped exactly once', () => {
     const out = prepareFullText(html);
-    expect(out).toContain('<a class="heading-anchor" href="#background">');
+    expect(out).toContain('<a class="heading-anchor" href="#background" data-pagefind-ignore>');
     expect(out).toContain('Link to the section “Background &amp; history”');
     expect(out).not.toContain('&amp;amp;');
   });
@@ -55,7 +55,7 @@ describe('prepareFullText', () => {
 
   it("renames a heading id the page itself uses, in the text and in the contents alike", () => {
     const out = prepareFullText('<h2 id="main">Main</h2><h2 id="cite-heading">Cite</h2><h2 id="mainly">Mainly</h2>');
-    expect(out).toContain('<h3 id="text-main">Main</h3><a class="heading-anchor" href="#text-main">');
+    expect(out).toContain('<h3 id="text-main">Main</h3><a class="heading-anchor" href="#text-main" data-pagefind-ignore>');
     expect(out).toContain('<h3 id="text-cite-heading">');
     expect(out).toContain('<h3 id="mainly">');
     expect(out).not.toContain('id="main"');

@@ -7,56 +7,21 @@ import { entrySchema, SLUG_PATTERN } from '../../src/lib/schema/entry';
 import { REGIONS } from '../../src/lib/schema/regions';
 
 /**
- * The catalogue itself (content/publications/*.md), as built from the five seed documents (issue 4).
- * See docs/DATA.md for how the sources were read, merged and counted.
+ * The catalogue itself (content/publications/*.md), whatever it holds today: every check derives from the files, so
+ * an editor's new valid entry never fails here (issue 20). How the seed entries were read, merged and counted is in
+ * docs/DATA.md; the checks that are about that import read its tables instead of a copy of them.
  */
 
-/** Pinned on purpose: adding or removing an entry must be a deliberate change to this number and to docs/DATA.md. */
-const ENTRY_COUNT = 103;
+/** The seed import's supplied titles, as docs/DATA.md lists them ("Supplied titles": one table row per entry). */
+function suppliedInDocs(): string[] {
+  const docs = readFileSync(fileURLToPath(new URL('../../docs/DATA.md', import.meta.url)), 'utf8');
+  const section = docs.slice(docs.indexOf('### Supplied titles'));
+  const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| ---')));
+  return [...table.matchAll(/\| `([a-z0-9-]+)` \|$/gm)].map((m) => m[1]!);
+}
 
-/** Entries whose title no source prints, so the catalogue supplies a descriptive one (docs/DATA.md, "Supplied titles"). */
-const SUPPLIED = [
-  'analysis-of-trafficking-in-persons-and-country-responses',
-  'assessment-guide-on-responses-to-the-smuggling-of-migrants',
-  'assessment-of-the-institutions-investigating-prosecuting',
-  'background-paper-for-the-vienna-forum-to-fight-human',
-  'case-digest-on-evidential-issues-in-trafficking-in-persons',
-  'comparison-of-the-responses-of-the-united-states-and-sweden',
-  'compilation-prepared-with-police-agencies-in-india-on-human',
-  'course-and-curriculum-on-combating-human-trafficking',
-  'guidance-note-on-abuse-of-a-position-of-vulnerability',
-  'handbook-on-cooperation-between-criminal-justice-officials',
-  'icat-issue-paper-on-access-to-effective-remedies-for-victims',
-  'international-framework-for-action-trafficking-in-persons',
-  'introduction-to-five-key-challenges-in-combating-trafficking',
-  'issue-paper-giving-an-overview-of-the-crime-of-migrant',
-  'issue-paper-on-abuse-of-a-position-of-vulnerability',
-  'issue-paper-on-corruption-and-the-smuggling-of-migrants',
-  'issue-paper-on-corruption-and-trafficking-in-persons',
-  'issue-paper-on-smuggling-of-migrants-by-air',
-  'issue-paper-on-smuggling-of-migrants-by-sea',
-  'issue-paper-on-the-concept-of-exploitation',
-  'issue-paper-on-the-role-of-consent-in-the-definition',
-  'issue-paper-on-transnational-organized-crime-in-the-fishing',
-  'manual-for-parliamentarians-in-afghanistan-on-combating',
-  'manual-for-staff-of-shelter-homes-for-women-in-india',
-  'organized-crime-involvement-in-the-smuggling-of-migrants',
-  'review-of-the-ten-years-since-the-adoption',
-  'study-of-irregular-migration-from-punjab-and-haryana',
-  'study-of-irregular-migration-from-tamil-nadu',
-  'study-on-the-involvement-of-organized-crime-in-trafficking',
-  'successful-ngo-initiatives-against-human-trafficking',
-  'thematic-paper-on-the-exploitation-of-migrants-global',
-  'toolkit-for-journalists-reporting-on-human-trafficking',
-  'toolkit-on-trafficking-in-persons-for-the-purpose-of-organ',
-  'unodc-report-on-the-extent-of-human-trafficking',
-  'unodc-strategic-approach-to-the-smuggling-of-migrants',
-  'unodc-strategy-for-west-and-central-africa-on-trafficking',
-  'worker-driven-ethical-recruitment-toolkit',
-];
-
-/** The one entry that carries a full-text body (a U.S. government work). */
-const FULL_TEXT = '2023-trafficking-in-persons-report';
+/** The day the catalogue began (the seed import): no entry was added before it. */
+const FIRST_ADDED = '2026-11-23';
 
 const DIR = fileURLToPath(new URL('../../content/publications/', import.meta.url));
 
@@ -98,8 +63,9 @@ const entries = load();
 const parsed = entries.map((e) => ({ ...e, result: entrySchema.safeParse(e.data) }));
 
 describe('catalogue: content/publications', () => {
-  it(`has exactly ${ENTRY_COUNT} entries`, () => {
-    expect(entries.length).toBe(ENTRY_COUNT);
+  it('reads every entry file (at least one)', () => {
+    expect(entries.length).toBeGreaterThan(0);
+    expect(parsed.every((p) => p.result.success)).toBe(true);
   });
 
   it('has valid slugs (lower-case kebab-case, at most 60 characters)', () => {
@@ -145,11 +111,13 @@ describe('catalogue: content/publications', () => {
     }
   });
 
-  it('marks exactly the supplied titles with title_supplied: true', () => {
+  it('marks the supplied titles docs/DATA.md lists with title_supplied: true (an editor may add others)', () => {
+    const supplied = suppliedInDocs();
+    expect(supplied.length).toBeGreaterThan(0);
+    const marked = new Set(entries.filter((e) => e.data.title_supplied === true).map((e) => e.slug));
     const slugs = new Set(entries.map((e) => e.slug));
-    for (const slug of SUPPLIED) expect(slugs.has(slug), `missing supplied entry ${slug}`).toBe(true);
-    const marked = entries.filter((e) => e.data.title_supplied === true).map((e) => e.slug).sort();
-    expect(marked).toEqual([...SUPPLIED].sort());
+    // An entry DATA.md lists that is still in the catalogue keeps its mark until an editor finds the printed title.
+    for (const slug of supplied.filter((s) => slugs.has(s))) expect(marked.has(slug), slug).toBe(true);
   });
 
   it('has no "undefined" or "null" in any summary', () => {
@@ -159,25 +127,26 @@ describe('catalogue: content/publications', () => {
     }
   });
 
-  it('adds every entry on 2026-11-23 and names at least one seed source', () => {
+  it('dates every entry from the day the catalogue began, never in the future, and names a known source', () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     for (const p of parsed) {
       if (!p.result.success) continue;
-      expect(p.result.data.added, p.slug).toBe('2026-11-23');
-      expect(p.result.data.source.every((s) => s.startsWith('seed-')), p.slug).toBe(true);
+      const { added, source } = p.result.data;
+      // `added` may be left out (it then comes from git): only a written one is checked here.
+      if (added !== undefined) {
+        expect(added >= FIRST_ADDED, `${p.slug}: added ${added}`).toBe(true);
+        expect(added <= tomorrow, `${p.slug}: added ${added}`).toBe(true);
+      }
+      expect(source.length, p.slug).toBeGreaterThan(0);
     }
   });
 
-  it('gives a body only to the 2023 TIP Report introduction, with Markdown headings and no raw HTML or debris', () => {
+  it('gives a full text only as Markdown: headings, no raw HTML, no debris from the page it was copied from', () => {
     for (const { slug, body } of entries) {
-      if (slug === FULL_TEXT) continue;
-      expect(body.trim(), slug).toBe('');
+      if (body.trim() === '') continue;
+      expect(body, slug).toMatch(/^#{2,6} \S/m);
+      expect(body, slug).not.toMatch(/\[ad_\d\]|Source link|<[a-z/!]/i);
     }
-    const tip = entries.find((e) => e.slug === FULL_TEXT);
-    expect(tip).toBeDefined();
-    const body = tip!.body;
-    expect(body).toMatch(/^## Historical Background$/m);
-    expect(body).toMatch(/^### Partnerships with Survivors$/m);
-    expect(body).not.toMatch(/\[ad_\d\]|Source link|<[a-z/!]/i);
   });
 
   it('contains no raw HTML in any file', () => {

@@ -24,8 +24,8 @@ import {
   type CitationOptions,
 } from '../../src/lib/cite/format';
 import { availableCitationWorkers, citationWorkersFromEnv, CiteprocPool, MAX_CITATION_WORKERS } from '../../src/lib/cite/pool';
-import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
-import { readFixturePublications } from '../support/fixture-publications';
+import type { EntryInput } from '../../src/lib/schema/entry';
+import { parseEntry, readFixturePublications } from '../support/fixture-publications';
 
 /**
  * The build's citation path (precomputation, worker pool, on-disk cache) gives exactly what `formatCitations` gives,
@@ -39,12 +39,12 @@ const fixtures: Publication[] = readdirSync(FIXTURES)
   .sort()
   .map((name) => {
     const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(FIXTURES, name), 'utf8'))![1]!;
-    return { slug: name.replace(/\.md$/, ''), data: entrySchema.parse(parseYaml(frontmatter)) };
+    return { slug: name.replace(/\.md$/, ''), data: parseEntry(parseYaml(frontmatter)) };
   });
 
 const make = (slug: string, data: Partial<EntryInput>): Publication => ({
   slug,
-  data: entrySchema.parse({ title: 'A title', category: 'report', summary: 'S.', source: ['editor'], added: '2026-01-01', ...data }),
+  data: parseEntry({ title: 'A title', category: 'report', summary: 'S.', source: ['editor'], added: '2026-01-01', ...data }),
 });
 
 /** Fixtures plus entries that exercise markup protection, right-to-left titles and shared author-years. */

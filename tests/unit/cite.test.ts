@@ -4,12 +4,13 @@ import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { displayTitle, type Publication } from '../../src/lib/catalogue';
 import { escapeLatex, toBibTeX } from '../../src/lib/cite/bibtex';
-import { itemLanguage, toCsl, toCslJson } from '../../src/lib/cite/csl';
+import { itemLanguage, toCsl, toCslJson, toCslRecord } from '../../src/lib/cite/csl';
 import { CITATION_STYLES, formatCitation, formatCitations, parseCitationHtml } from '../../src/lib/cite/format';
 import { highwireTags, isPdfLink, jsonLd, openGraphTags, serializeJsonForScript } from '../../src/lib/cite/head-meta';
 import { itemKind } from '../../src/lib/cite/kind';
 import { classifyAuthor } from '../../src/lib/cite/names';
-import { toRIS } from '../../src/lib/cite/ris';
+import { displayPublisher, recordUrl } from '../../src/lib/cite/record';
+import { RIS_NAME_COMMA, toRIS } from '../../src/lib/cite/ris';
 import { makePublication, readFixturePublications } from '../support/fixture-publications';
 
 const fixtures: Publication[] = readFixturePublications();
@@ -43,11 +44,11 @@ describe('CSL-JSON items', () => {
     expect(itemLanguage({})).toBeUndefined();
   });
 
-  it('types reports, books and other documents the same way in every format', () => {
+  it('types reports and books the same way in every format; "other" grey literature cites as a report', () => {
     expect(itemKind('report')).toBe('report');
     expect(itemKind('issue-paper')).toBe('report');
     expect(itemKind('toolkit')).toBe('book');
-    expect(itemKind('other')).toBe('document');
+    expect(itemKind('other')).toBe('report');
   });
 });
 
@@ -133,12 +134,13 @@ describe('BibTeX export round-trips through a BibTeX parser', () => {
     expect(bib).toContain('@book{arabic-title-toolkit,');
   });
 
-  it('titles, years, URLs and languages come back as entered (Arabic and Cyrillic intact)', () => {
+  it('titles, years, URLs, abstracts and languages come back as entered (Arabic and Cyrillic intact)', () => {
     for (const [i, publication] of fixtures.entries()) {
       const record = parsed[i]!;
       expect(record.title, publication.slug).toBe(displayTitle(publication.data));
       expect(record.issued, publication.slug).toEqual(publication.data.year ? { 'date-parts': [[publication.data.year]] } : undefined);
-      expect(record.URL, publication.slug).toBe(publication.data.link);
+      expect(record.URL, publication.slug).toBe(recordUrl(publication));
+      expect(record.abstract, publication.slug).toBe(publication.data.summary);
       expect(record.language, publication.slug).toBe(itemLanguage(publication.data));
     }
   });
@@ -172,7 +174,7 @@ describe('RIS export round-trips through an RIS parser', () => {
 
   it('uses CRLF line ends and never wraps a line', () => {
     expect(ris.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
-    expect(ris).toContain('AU  - Organization for Security and Co-operation in Europe, Office for Democratic Institutions and Human Rights\r\n');
+    expect(ris).toContain(`AU  - Organization for Security and Co-operation in Europe${RIS_NAME_COMMA} Office for Democratic Institutions and Human Rights\r\n`);
   });
 
   it('titles, years, types, URLs and keywords come back as entered', () => {
@@ -182,12 +184,13 @@ describe('RIS export round-trips through an RIS parser', () => {
       expect(record.title, publication.slug).toBe(displayTitle(publication.data));
       expect(record.type, publication.slug).toBe(itemKind(publication.data.category));
       expect(record.issued, publication.slug).toEqual(publication.data.year ? { 'date-parts': [[publication.data.year]] } : undefined);
-      expect(record.URL, publication.slug).toBe(publication.data.link);
-      expect(record.publisher, publication.slug).toBe(publication.data.publisher);
+      expect(record.URL, publication.slug).toBe(recordUrl(publication));
+      expect(record.abstract, publication.slug).toBe(publication.data.summary);
+      expect(record.publisher, publication.slug).toBe(displayPublisher(publication.data));
     }
   });
 
-  it('authors: organisations whole (a comma in one is read as family, given by RIS readers), persons split', () => {
+  it('authors: organisations whole (a comma in one is written as U+201A, which RIS readers do not split at), persons split', () => {
     for (const [i, publication] of fixtures.entries()) {
       const authors = (parsed[i]!.author ?? []) as Array<{ family?: string; given?: string; literal?: string }>;
       const expected = (publication.data.authors ?? []).map(classifyAuthor);
@@ -195,7 +198,7 @@ describe('RIS export round-trips through an RIS parser', () => {
       for (const [j, author] of expected.entries()) {
         const got = authors[j]!;
         if (author.kind === 'person') expect(got).toMatchObject({ family: author.family, given: author.given });
-        else expect(got.literal ?? `${got.family}, ${got.given}`).toBe(author.name);
+        else expect(got.literal ?? got.family).toBe(author.name.replaceAll(',', RIS_NAME_COMMA));
       }
     }
   });
@@ -205,7 +208,7 @@ describe('CSL-JSON export round-trips through citation-js', () => {
   it('parses back to the same items', () => {
     const json = toCslJson(fixtures);
     const parsed = stripGraph(new Cite(JSON.parse(json)).data);
-    expect(parsed).toEqual(fixtures.map(toCsl));
+    expect(parsed).toEqual(fixtures.map(toCslRecord));
     expect(JSON.parse(json)[0]).toHaveProperty('citation-key');
   });
 });

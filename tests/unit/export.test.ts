@@ -22,6 +22,7 @@ const awkward: Publication[] = [
     title: 'Victims, "survivors", and witnesses',
     authors: ['Institute of Social Sciences, New Delhi', 'O\'Brien, Mary', 'منظمة العمل الدولية'],
     notes: 'Line one.\nLine two, with a comma; and "quotes".',
+    editor_notes: 'Authors from the listing (004, line 38).',
     year: 2012,
     region: ['South-Eastern Europe, Eastern Europe and Central Asia', 'Worldwide'],
     country: ['RU', 'KZ'],
@@ -76,32 +77,38 @@ describe('CSV export', () => {
     expect(() => toCsv([make('fine', { authors: ['A|B Foundation'] })])).not.toThrow();
   });
 
-  it('documents every column, and every entry field has a column', () => {
+  it('documents every column, and every entry field but editor_notes has a column', () => {
     for (const column of CSV_COLUMNS) expect(column.description.length, column.name).toBeGreaterThan(10);
     const covered = new Set(CSV_COLUMNS.map((c) => c.field));
-    for (const key of ENTRY_KEYS) expect(covered.has(key), key).toBe(true);
+    for (const key of ENTRY_KEYS) expect(covered.has(key), key).toBe(key !== 'editor_notes');
   });
 });
 
 describe('JSON dataset and JSON Schemas', () => {
   const dataset = JSON.parse(toDatasetJson(awkward, { title: 'the whole catalogue', path: '/data/catalogue.json' }));
 
-  it('holds every entry, lossless, with slug and URL, and says when it was last added to', () => {
+  it('holds every entry, lossless but for editors\' notes, with slug and URL, and says when it was last added to', () => {
     expect(dataset.count).toBe(awkward.length);
     expect(dataset.license).toBe('https://creativecommons.org/publicdomain/zero/1.0/');
     expect(dataset.updated).toBe(lastAdded(awkward));
     const record = entrySchema.extend({ slug: z.string().regex(SLUG_PATTERN), url: z.url() });
     for (const [i, { slug, data }] of awkward.entries()) {
       const parsed = record.parse(dataset.entries[i]);
-      expect(parsed).toEqual({ slug, url: `${SITE_URL}/publications/${slug}/`, ...data });
+      const { editor_notes: _editorNotes, ...readerData } = data;
+      expect(parsed).toEqual({ slug, url: `${SITE_URL}/publications/${slug}/`, ...readerData });
+      expect(dataset.entries[i], slug).not.toHaveProperty('editor_notes');
     }
+    expect(JSON.stringify(dataset)).not.toContain('004, line 38');
   });
 
   it('entry.schema.json is generated from the entry schema, every field described, code lists enumerated', () => {
     const schema = entryJsonSchema() as { properties: Record<string, { description?: string; items?: { enum?: string[] } }>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties).sort()).toEqual([...ENTRY_KEYS].sort());
     for (const key of ENTRY_KEYS) expect(schema.properties[key]!.description, key).toBe(FIELD_DOCS[key]);
-    expect(schema.required).toEqual(expect.arrayContaining(['title', 'category', 'summary', 'source', 'added']));
+    expect(schema.required).toEqual(expect.arrayContaining(['title', 'category', 'summary']));
+    // An editor may leave these out: `source` defaults to [editor], `added` comes from git.
+    expect(schema.required).not.toContain('source');
+    expect(schema.required).not.toContain('added');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.country!.items!.enum).toContain('XK');
     expect(schema.properties.languages!.items!.enum).toContain('ar');

@@ -15,12 +15,13 @@ import {
   initialOf,
   sentenceText,
 } from '../../src/lib/facets';
-import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
+import type { EntryInput } from '../../src/lib/schema/entry';
+import { parseEntry } from '../support/fixture-publications';
 import { shortHash } from '../../src/lib/slug';
 
 /** A valid entry, parsed by THE schema (so defaults apply exactly as in a build). */
 function publication(slug: string, fields: Partial<EntryInput> = {}): Publication {
-  const data = entrySchema.parse({
+  const data = parseEntry({
     title: `Title of ${slug}`,
     category: 'report',
     summary: 'A summary.',

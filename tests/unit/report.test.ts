@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Publication } from '../../src/lib/catalogue';
 import { buildFacets } from '../../src/lib/facets';
-import { entrySchema, type EntryInput } from '../../src/lib/schema/entry';
+import type { EntryInput } from '../../src/lib/schema/entry';
+import { parseEntry } from '../support/fixture-publications';
 import { entryToMarkdown } from '../../src/lib/new-entry/write';
 import { validatePaths } from '../../src/lib/validate/index';
 import { normaliseTitle } from '../../src/lib/validate/rules/duplicates';
@@ -22,7 +23,7 @@ import {
 function pub(slug: string, fields: Partial<EntryInput> = {}): Publication {
   return {
     slug,
-    data: entrySchema.parse({
+    data: parseEntry({
       title: slug.replace(/-/g, ' '),
       category: 'report',
       summary: 'One sentence. Another sentence.',

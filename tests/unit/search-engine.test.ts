@@ -11,14 +11,18 @@ import { makeVocabulary } from '../../src/lib/search/spelling';
 import {
   FILTER_KEYS,
   emptyFilters,
+  emptyYears,
   isEmptySearch,
   pagefindFilters,
   pagefindSort,
   parseState,
   stateToQueryString,
   type SearchState,
+  UNDATED_VALUE,
+  yearValues,
 } from '../../src/lib/search/state';
-import { FACET_KEYS } from '../../src/lib/facets';
+import { FACET_KEYS, UNDATED } from '../../src/lib/facets';
+import { planQuery } from '../../src/lib/search/text';
 
 /**
  * A small stand-in for Pagefind 1.5 with the behaviours the engine must cope with (measured on the real bundle,
@@ -94,6 +98,7 @@ const VOCABULARY = makeVocabulary(['labour', 'forced', 'fishing', 'thailand', 's
 const state = (q: string, filters: Partial<SearchState['filters']> = {}, sort: SearchState['sort'] = 'relevance'): SearchState => ({
   q,
   filters: { ...emptyFilters(), ...filters },
+  years: emptyYears(),
   sort,
 });
 const ids = (results: PagefindResult[]) => results.map((r) => r.id);
@@ -118,11 +123,55 @@ describe('search state in the URL', () => {
 
   it('asks Pagefind for any of a filter’s values, and for sort keys every page has', () => {
     const filters = { ...emptyFilters(), country: ['Jordan', 'Lebanon'], year: ['2019'] };
-    expect(pagefindFilters(filters)).toEqual({ country: { any: ['Jordan', 'Lebanon'] }, year: { any: ['2019'] } });
-    expect(pagefindFilters(filters, 'country')).toEqual({ year: { any: ['2019'] } });
+    expect(pagefindFilters({ filters, years: emptyYears() })).toEqual({ country: { any: ['Jordan', 'Lebanon'] }, year: { any: ['2019'] } });
+    expect(pagefindFilters({ filters, years: emptyYears() }, 'country')).toEqual({ year: { any: ['2019'] } });
     expect(pagefindSort('relevance')).toBeUndefined();
     expect(pagefindSort('year')).toEqual({ year: 'desc' });
     expect(pagefindSort('year-asc')).toEqual({ year_oldest: 'asc' });
+  });
+});
+
+describe('a year range in the URL', () => {
+  it('reads from, to and undated, swaps a reversed range, ignores what is not a year, and round-trips', () => {
+    const parsed = parseState('?country=Nigeria&from=2015&undated=include');
+    expect(parsed.years).toEqual({ from: 2015, to: undefined, undated: true });
+    expect(stateToQueryString(parsed)).toBe('?country=Nigeria&from=2015&undated=include');
+    expect(parseState(stateToQueryString(parsed))).toEqual(parsed);
+    expect(parseState('?from=2020&to=2015').years).toMatchObject({ from: 2015, to: 2020 });
+    expect(parseState('?from=soon&to=15').years).toMatchObject({ from: undefined, to: undefined });
+    // "undated" alone is not a range.
+    expect(stateToQueryString(parseState('?undated=include'))).toBe('');
+    expect(isEmptySearch(parseState('?to=2000'))).toBe(false);
+  });
+
+  it('becomes the year values of the range, undated ones only when asked, narrowed by ticked years', () => {
+    const years = (query: string) => yearValues(parseState(query), 2026);
+    expect(years('?from=2024')).toEqual(['2024', '2025', '2026', '2027']);
+    expect(years('?from=2024&undated=include')).toEqual(['2024', '2025', '2026', '2027', 'Undated']);
+    expect(years('?to=1901')).toEqual(['1900', '1901']);
+    expect(years('?year=2010&year=2020&from=2015')).toEqual(['2020']);
+    expect(years('?year=2010&from=2015')).toEqual([]);
+    expect(years('?year=2010')).toEqual(['2010']);
+    expect(years('')).toBeUndefined();
+    expect(pagefindFilters(parseState('?year=2010&from=2015'))).toEqual({ year: { any: ['none'] } });
+    expect(UNDATED_VALUE).toBe(UNDATED);
+  });
+});
+
+describe('planning a query', () => {
+  it('leaves out stop words, keeps acronyms in capitals, and searches short words whole', () => {
+    expect(planQuery('what counts as financial or other material benefit in smuggling')).toEqual({
+      term: 'counts financial material benefit smuggling',
+      exact: [],
+      words: ['counts', 'financial', 'material', 'benefit', 'smuggling'],
+      dropped: ['what', 'as', 'or', 'other', 'in'],
+    });
+    expect(planQuery('UN women in Nepal')).toMatchObject({ term: 'women Nepal', exact: ['UN'], dropped: ['in'] });
+    expect(planQuery('US visa').exact).toEqual(['US']);
+    expect(planQuery('us visa').dropped).toEqual(['us']);
+    // Nothing but stop words, or a phrase: as typed.
+    expect(planQuery('who')).toMatchObject({ term: 'who', exact: [], dropped: [] });
+    expect(planQuery('"trafficking in persons"')).toMatchObject({ term: '"trafficking in persons"', dropped: [] });
   });
 });
 
@@ -194,6 +243,20 @@ describe('one search', () => {
       { word: 'thailand', count: 1 },
       { word: 'returnees', count: 1 },
     ]);
+  });
+
+  it('when no publication has all the words, ranks those with most of them and says so; stop words never count', async () => {
+    const pagefind = fakePagefind(PAGES);
+    const outcome = await runSearch(state('what about human smuggling at sea and rights'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(outcome.dropped).toEqual(['what', 'about', 'at', 'and']);
+    expect(outcome.partial).toEqual({ of: 4, complete: 0 });
+    expect(outcome.results.map((r) => [r.id, r.matched])).toEqual([
+      ['smuggling', 3],
+      ['migrants', 3],
+    ]);
+    // Two words that never meet: no "most of them" (one of two is not most); what each finds alone instead.
+    const two = await runSearch(state('thailand returnees'), { pagefind, vocabulary: async () => VOCABULARY });
+    expect(two.partial).toBeUndefined();
   });
 
   it('lists by filters alone, newest first, keeping pages that have the sort key', async () => {

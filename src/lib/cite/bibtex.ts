@@ -2,6 +2,7 @@ import { displayTitle, type Publication } from '../catalogue';
 import { itemLanguage } from './csl';
 import { itemKind, type ItemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
+import { displayPublisher, recordUrl } from './record';
 
 /**
  * BibTeX for one or more publications, written here rather than by citation-js, whose writer either drops every
@@ -11,10 +12,10 @@ import { classifyAuthors, type AuthorName } from './names';
  *
  * Organisations are wrapped in braces so BibTeX treats them as one name ({Walk Free Foundation}); persons are
  * written "Family, Given". Capitalised words in titles are protected with braces, so styles that lower-case
- * titles keep "Trafficking" and "UNODC" as printed.
+ * titles keep "Trafficking" and "UNODC" as printed. Every entry carries its URL and the summary as `abstract`.
  */
 
-const ENTRY_TYPES: Record<ItemKind, string> = { report: 'techreport', book: 'book', document: 'misc' };
+const ENTRY_TYPES: Record<ItemKind, string> = { report: 'techreport', book: 'book' };
 
 const LATEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -53,14 +54,15 @@ function bibtexName(author: AuthorName): string {
 }
 
 /** One entry; `key` is the slug (lower-case letters, digits and hyphens, all valid in BibTeX keys). */
-export function toBibTeXEntry({ slug, data }: Publication): string {
+export function toBibTeXEntry(publication: Publication): string {
+  const { slug, data } = publication;
   const kind = itemKind(data.category);
   const authors = classifyAuthors(data.authors);
   const fields: Array<[string, string]> = [];
   if (authors.length) fields.push(['author', authors.map(bibtexName).join(' and ')]);
   fields.push(['title', protectCapitals(displayTitle(data))]);
   if (data.year !== undefined) fields.push(['year', String(data.year)]);
-  const publisher = data.publisher;
+  const publisher = displayPublisher(data);
   if (kind === 'report') {
     const institution = publisher ?? authors.find((a) => a.kind === 'organization')?.name;
     if (institution) fields.push(['institution', escapeLatex(institution)]);
@@ -70,7 +72,8 @@ export function toBibTeXEntry({ slug, data }: Publication): string {
   const language = itemLanguage(data);
   if (language) fields.push(['language', language]);
   // URLs go in verbatim: the url package reads them raw, and % or # must not gain a backslash.
-  if (data.link) fields.push(['url', data.link.replace(/[{}]/g, encodeURIComponent)]);
+  fields.push(['url', recordUrl(publication).replace(/[{}]/g, encodeURIComponent)]);
+  fields.push(['abstract', escapeLatex(data.summary)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
   return `@${ENTRY_TYPES[kind]}{${slug},\n${body}\n}\n`;
 }

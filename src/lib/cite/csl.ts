@@ -2,6 +2,7 @@ import { displayTitle, type Publication } from '../catalogue';
 import type { Entry } from '../schema/entry';
 import { itemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
+import { displayPublisher, recordUrl } from './record';
 
 /**
  * An entry as CSL-JSON (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), the data model every
@@ -15,13 +16,14 @@ export interface CslName {
 
 export interface CslItem {
   id: string;
-  type: 'report' | 'book' | 'document';
+  type: 'report' | 'book';
   title: string;
   author?: CslName[];
   issued?: { 'date-parts': [[number]] };
   publisher?: string;
   language?: string;
   URL?: string;
+  abstract?: string;
   'citation-key': string;
 }
 
@@ -40,20 +42,33 @@ export function itemLanguage(entry: Pick<Entry, 'title_language' | 'languages'>)
   return entry.languages.includes('en') ? 'en' : entry.languages[0];
 }
 
-/** A publication as one CSL-JSON item. Supplied titles keep their [brackets], as library practice shows them. */
+/**
+ * A publication as one CSL-JSON item, for formatting citations. Supplied titles and publishers keep their
+ * [brackets], as library practice shows them. URL only when the publication's own link is known: a citation
+ * points at the publication, not at this catalogue.
+ */
 export function toCsl({ slug, data }: Publication): CslItem {
   const item: CslItem = { id: slug, 'citation-key': slug, type: itemKind(data.category), title: displayTitle(data) };
   const authors = classifyAuthors(data.authors);
   if (authors.length) item.author = authors.map(toCslName);
   if (data.year !== undefined) item.issued = { 'date-parts': [[data.year]] };
-  if (data.publisher) item.publisher = data.publisher;
+  const publisher = displayPublisher(data);
+  if (publisher) item.publisher = publisher;
   const language = itemLanguage(data);
   if (language) item.language = language;
   if (data.link) item.URL = data.link;
   return item;
 }
 
+/**
+ * A publication as a CSL-JSON record for reference managers: the citation item plus the summary as `abstract` and
+ * a `URL` always (the publication's link, else its page here; see recordUrl).
+ */
+export function toCslRecord(publication: Publication): CslItem {
+  return { ...toCsl(publication), URL: recordUrl(publication), abstract: publication.data.summary };
+}
+
 /** CSL-JSON text of one or more publications: an array, as CSL-JSON files are. */
 export function toCslJson(publications: readonly Publication[]): string {
-  return `${JSON.stringify(publications.map(toCsl), null, 2)}\n`;
+  return `${JSON.stringify(publications.map(toCslRecord), null, 2)}\n`;
 }

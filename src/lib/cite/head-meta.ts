@@ -5,6 +5,7 @@ import { SITE_NAME } from '../site';
 import { itemLanguage } from './csl';
 import { itemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
+import { displayPublisher } from './record';
 
 /**
  * What a publication page says about itself in <head>, for reference managers (Zotero, Mendeley, Google Scholar
@@ -26,7 +27,7 @@ export function isPdfLink(link: string): boolean {
 
 /** The institution a report is credited to: its publisher, else its first organisation author. */
 export function reportInstitution(publication: Publication, authors = classifyAuthors(publication.data.authors)) {
-  return publication.data.publisher ?? authors.find((a) => a.kind === 'organization')?.name;
+  return displayPublisher(publication.data) ?? authors.find((a) => a.kind === 'organization')?.name;
 }
 
 /**
@@ -49,11 +50,11 @@ export function highwireTags(publication: Publication): MetaTag[] {
     add('citation_date', String(data.year));
   }
   if (itemKind(data.category) === 'report') add('citation_technical_report_institution', reportInstitution(publication, authors));
-  else add('citation_publisher', data.publisher);
+  else add('citation_publisher', displayPublisher(data));
   add('citation_language', itemLanguage(data));
   if (data.link) add(isPdfLink(data.link) ? 'citation_pdf_url' : 'citation_abstract_html_url', data.link);
-  // Highwire has no tag for books or other documents; without one Zotero guesses "Journal Article". Its embedded
-  // metadata reader takes a Zotero item type from DC.type ("book", "document"; reports are settled above).
+  // Highwire has no tag for books; without one Zotero guesses "Journal Article". Its embedded metadata reader takes
+  // a Zotero item type from DC.type ("book"; reports are settled above). Zotero itself reads the page's COinS.
   add('DC.type', itemKind(data.category));
   return tags;
 }
@@ -100,6 +101,7 @@ export function jsonLd(publication: Publication, pageUrl: string): Record<string
   };
   if (authors.length) item.author = authors.map(jsonLdAuthor);
   if (data.year !== undefined) item.datePublished = String(data.year);
+  // schema.org has no "supplied": the name without the catalogue's brackets.
   if (data.publisher) item.publisher = { '@type': 'Organization', name: data.publisher };
   const languages = data.languages?.length ? data.languages : data.title_language ? [data.title_language] : [];
   if (languages.length) item.inLanguage = languages.length === 1 ? languages[0] : languages;

@@ -9,9 +9,12 @@ import type { Category } from '../schema/categories';
  *   `RPRT`, schema.org `Report`.
  * - `book`: a stand-alone book-length work (toolkits, manuals, handbooks, training material, bibliographies, model
  *   laws, strategies). CSL `book`, BibTeX `@book`, RIS `BOOK`, schema.org `Book`.
- * - `document`: anything else. CSL `document`, BibTeX `@misc`, RIS `GEN`, schema.org `CreativeWork`.
+ *
+ * There is no third, generic kind: "other" publications (a factsheet, a compilation, an audio tool issued by an
+ * organisation) are grey literature and cite as reports. A generic type has no RIS form that Zotero reads back as
+ * itself (`GEN` imports as a journal article and drops the publisher), so it would differ between page and exports.
  */
-export type ItemKind = 'report' | 'book' | 'document';
+export type ItemKind = 'report' | 'book';
 
 const KINDS: Record<Category, ItemKind> = {
   report: 'report',
@@ -29,7 +32,7 @@ const KINDS: Record<Category, ItemKind> = {
   bibliography: 'book',
   'model-law': 'book',
   strategy: 'book',
-  other: 'document',
+  other: 'report',
 };
 
 export function itemKind(category: Category): ItemKind {

@@ -4,6 +4,7 @@ import { countryName } from '../schema/countries';
 import { itemLanguage } from './csl';
 import { itemKind, type ItemKind } from './kind';
 import { classifyAuthors } from './names';
+import { displayPublisher, recordUrl } from './record';
 
 /**
  * RIS (the tagged format EndNote, Zotero, Mendeley and Citavi import), written here: citation-js's writer wraps
@@ -11,26 +12,40 @@ import { classifyAuthors } from './names';
  *
  * Lines are "TY  - VALUE" with CRLF line ends, as the format specifies; one AU line per author (persons as
  * "Family, Given", organisations whole); keywords (category, regions, countries) one KW line each, so a region whose
- * name contains a comma stays one keyword.
+ * name contains a comma stays one keyword. Every record carries its URL (UR) and the summary as abstract (N2, which Zotero, EndNote and citation-js all read).
  */
 
-const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK', document: 'GEN' };
+const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK' };
+
+/**
+ * An organisation's name for an AU line. RIS has no mark for a corporate author: readers (Zotero's RIS.js) split an
+ * AU value at its first comma into last and first name, and take a value without a comma as one corporate name. So
+ * a comma inside an organisation's name ("Institute of Social Sciences, New Delhi") is written as U+201A (‚), which
+ * looks the same and keeps the name one creator.
+ */
+export const RIS_NAME_COMMA = '\u201A';
+export function risCorporateName(name: string): string {
+  return name.replace(/,/g, RIS_NAME_COMMA);
+}
 
 /** RIS values are single lines: line breaks become spaces. */
 const oneLine = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ');
 
-export function toRISEntry({ slug, data }: Publication): string {
+export function toRISEntry(publication: Publication): string {
+  const { slug, data } = publication;
   const lines: Array<[string, string]> = [['TY', TYPES[itemKind(data.category)]]];
   lines.push(['ID', slug]);
   lines.push(['TI', displayTitle(data)]);
   for (const author of classifyAuthors(data.authors)) {
-    lines.push(['AU', author.kind === 'person' ? `${author.family}, ${author.given}` : author.name]);
+    lines.push(['AU', author.kind === 'person' ? `${author.family}, ${author.given}` : risCorporateName(author.name)]);
   }
   if (data.year !== undefined) lines.push(['PY', String(data.year)]);
-  if (data.publisher) lines.push(['PB', data.publisher]);
+  const publisher = displayPublisher(data);
+  if (publisher) lines.push(['PB', publisher]);
   const language = itemLanguage(data);
   if (language) lines.push(['LA', language]);
-  if (data.link) lines.push(['UR', data.link]);
+  lines.push(['UR', recordUrl(publication)]);
+  lines.push(['N2', data.summary]);
   lines.push(['KW', categoryLabel(data.category)]);
   for (const region of data.region) lines.push(['KW', region]);
   for (const code of data.country) lines.push(['KW', countryName(code)]);

@@ -16,7 +16,7 @@ import { EXTRA_FIELD_DOCS, FIELD_DOCS } from './fields';
  *   break, a quote inside doubled ("").
  * - A list (authors, regions, countries, languages, sources) is one cell, its items joined by " | " — never a
  *   comma, because region and organisation names contain commas. No item may contain " | " itself.
- * - Empty cell: the entry has no value. true/false for title_supplied.
+ * - Empty cell: the entry has no value. true/false for title_supplied and publisher_supplied.
  * - Cells are written as they are in the entries. Spreadsheet users: a cell that begins with =, +, - or @ is text
  *   here; open the file with "text" columns if your spreadsheet would read it as a formula.
  */
@@ -44,6 +44,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { field: 'title_language', name: 'title_language', description: FIELD_DOCS.title_language, value: (p) => p.data.title_language },
   { field: 'authors', name: 'authors', description: list(FIELD_DOCS.authors), list: true, value: (p) => p.data.authors ?? [] },
   { field: 'publisher', name: 'publisher', description: FIELD_DOCS.publisher, value: (p) => p.data.publisher },
+  {
+    field: 'publisher_supplied',
+    name: 'publisher_supplied',
+    description: FIELD_DOCS.publisher_supplied,
+    value: (p) => p.data.publisher_supplied ?? false,
+  },
   { field: 'year', name: 'year', description: FIELD_DOCS.year, value: (p) => p.data.year },
   { field: 'category', name: 'category', description: FIELD_DOCS.category, value: (p) => p.data.category },
   { name: 'category_label', description: 'The category in words ("Issue paper").', value: (p) => categoryLabel(p.data.category) },

@@ -12,6 +12,8 @@ export const FIELD_DOCS: Record<keyof Entry, string> = {
   title_language: "ISO 639-1 code of the title's language when it is not English (e.g. ar, ru, zh).",
   authors: 'People and organisations credited as authors, in credited order, each as credited.',
   publisher: 'The organisation that published it, when known and not already the author.',
+  publisher_supplied:
+    'true when no source names the publisher and the catalogue supplied it from the listing the record came from (the publisher’s own publications page); shown in [square brackets].',
   year: 'Year of publication (a whole number), when known.',
   region: 'Regions the publication is about, from the catalogue’s list of regions (a name may contain a comma).',
   country: 'Countries the publication is about: ISO 3166-1 alpha-2 codes in upper case (plus XK Kosovo and the withdrawn AN Netherlands Antilles).',
@@ -24,7 +26,9 @@ export const FIELD_DOCS: Record<keyof Entry, string> = {
   document_redistributable:
     'true when the document’s licence lets the catalogue publish it (served at /documents/<file name>); otherwise only its text is searched.',
   source: 'Where the record’s details came from (provenance): one or more keys from the catalogue’s list of sources.',
-  notes: 'Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, …',
+  notes: 'Notes for readers: the volume a paper appeared in, the languages of an executive summary, … (never a source file or line).',
+  editor_notes:
+    'Notes for editors (which source line gave which field, why a value was supplied). Kept in the entry files only: not in the dataset, the pages, the feeds or the search index.',
   added: 'The date the record was added to the catalogue (YYYY-MM-DD).',
 };
 

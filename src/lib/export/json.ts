@@ -19,9 +19,13 @@ export const LICENCE = {
   url: 'https://creativecommons.org/publicdomain/zero/1.0/',
 } as const;
 
-/** A dataset record: the entry's fields as validated, with its slug and page URL first. */
+/**
+ * A dataset record: the entry's fields as validated, with its slug and page URL first. Editors' notes stay in the
+ * files: they speak of source files and lines, not of the publication.
+ */
 export function toDatasetRecord({ slug, data }: Publication): Record<string, unknown> {
-  return { slug, url: pageUrl(slug), ...data };
+  const { editor_notes: _editorNotes, ...readerData } = data;
+  return { slug, url: pageUrl(slug), ...readerData };
 }
 
 /** The newest `added` date among the entries (the dataset's "updated"), or undefined for an empty list. */
@@ -88,9 +92,11 @@ export function entryJsonSchema(): JsonSchema {
 
 /** JSON Schema of /data/catalogue.json (and each facet's JSON download). */
 export function catalogueJsonSchema(): JsonSchema {
-  const record = entrySchema.extend({
+  const record = entrySchema.omit({ editor_notes: true }).extend({
     slug: z.string().regex(SLUG_PATTERN),
     url: z.url(),
+    // Optional in a file, always known in the data (from git when the file leaves it out: src/lib/git-added.ts).
+    added: z.iso.date(),
   });
   const recordSchema = annotate(
     z.toJSONSchema(record, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema,

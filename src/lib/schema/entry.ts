@@ -24,6 +24,12 @@ const text = () =>
 const charLength = (s: string) => [...s].length;
 
 export const TITLE_MAX = 300;
+
+/**
+ * A URL as written in an entry: printable ASCII only, no spaces, no <, >, quotes, backticks or backslashes (a URL
+ * with those is mistyped or pasted with markup; written as is, it could end an attribute or an element).
+ */
+export const WELL_FORMED_URL = /^[!#$%&(-;=?-\[\]_a-z{|}~]+$/i;
 export const FIRST_YEAR = 1900;
 
 export const entrySchema = z.strictObject({
@@ -42,6 +48,12 @@ export const entrySchema = z.strictObject({
   authors: z.array(text().pipe(z.string().min(1, 'must not be empty'))).optional(),
   /** The organisation that published it, when known and not already the author. */
   publisher: text().pipe(z.string().min(1)).optional(),
+  /**
+   * True when no source names the publisher and the catalogue supplies it from the listing it came from (a
+   * publisher's own publications page), shown in [square brackets] as library cataloguers bracket supplied data.
+   * The reason is in `editor_notes`.
+   */
+  publisher_supplied: z.boolean().optional(),
   /** Year of publication, a whole number from 1900 to the current year. */
   year: z
     .number()
@@ -59,9 +71,10 @@ export const entrySchema = z.strictObject({
   languages: z.array(z.string().refine(isLanguageCode, 'is not an ISO 639-1 language code')).optional(),
   /** A summary in the catalogue's own words (2–4 sentences), plain text. */
   summary: text().pipe(z.string().min(1, 'must not be empty')),
-  /** Where to read or download the publication: an https URL. */
+  /** Where to read or download the publication: an https URL, written as a browser shows it (no spaces, <, > or quotes). */
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .refine((url) => WELL_FORMED_URL.test(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
     .optional(),
   /**
    * The publication's own file under `content/documents/` (a PDF, or UTF-8 plain text with a form feed between
@@ -77,25 +90,44 @@ export const entrySchema = z.strictObject({
    * published, and page links open the copy at `link`.
    */
   document_redistributable: z.boolean().optional(),
-  /** Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. */
-  source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source'),
-  /** Editorial notes a reader should see: where a year was read from, the volume a paper appeared in, … */
+  /**
+   * Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. Optional: an entry that
+   * leaves it out is an editor's contribution, `[editor]`.
+   */
+  source: z.array(z.enum(SOURCE_KEYS)).min(1, 'must name at least one source').default(['editor']),
+  /**
+   * Notes for readers, shown on the page: the volume a paper appeared in, the languages of an executive summary, …
+   * A source listing is named by name ("UNODC's publications page"), never by file or line (rule reader-notes).
+   */
   notes: text().pipe(z.string().min(1)).optional(),
-  /** The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. */
-  added: z.preprocess(
-    // Astro's YAML reader turns an unquoted 2026-11-23 into a Date; the validator's keeps it text. Accept both.
-    (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
-    z.iso.date('must be a date written YYYY-MM-DD'),
-  ),
+  /**
+   * Notes for editors only (which source line gave which field, why a value was supplied): kept in the file and in
+   * docs/DATA.md, never shown on a page, in a feed, an export or the search index.
+   */
+  editor_notes: text().pipe(z.string().min(1)).optional(),
+  /**
+   * The date the entry was added to the catalogue (YYYY-MM-DD), for "newest additions" and feeds. Optional: when it
+   * is left out, the site takes the date of the commit that first added the file, or the file's modification date
+   * when git has no history of it (a new, uncommitted file; a shallow clone), see `src/lib/git-added.ts`.
+   */
+  added: z
+    .preprocess(
+      // Astro's YAML reader turns an unquoted 2026-11-23 into a Date; the validator's keeps it text. Accept both.
+      (value) => (value instanceof Date && !Number.isNaN(value.valueOf()) ? value.toISOString().slice(0, 10) : value),
+      z.iso.date('must be a date written YYYY-MM-DD'),
+    )
+    .optional(),
 });
 
 /** An entry as written in a file (before defaults). */
 export type EntryInput = z.input<typeof entrySchema>;
-/** An entry after validation. */
-export type Entry = z.output<typeof entrySchema>;
+/** An entry after validation, as written: `added` may still be missing. */
+export type EntryData = z.output<typeof entrySchema>;
+/** An entry as the site shows it: `added` always known (from the file, else from git, `src/lib/git-added.ts`). */
+export type Entry = Omit<EntryData, 'added'> & { added: string };
 
 /** The keys an entry may have, for did-you-mean on unknown keys. */
-export const ENTRY_KEYS = Object.keys(entrySchema.shape) as Array<keyof Entry>;
+export const ENTRY_KEYS = Object.keys(entrySchema.shape) as Array<keyof EntryData>;
 
 /** A file name (without `.md`) is the entry's slug: lower-case kebab-case. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,14 +1,18 @@
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { CONTENT_DIR } from '../site';
 import { SOURCES } from '../schema/sources';
-import { searchExpansion } from './expand';
+import { catalogueAcronyms } from './acronyms';
+import { compileSynonyms, searchExpansion, type CompiledSynonyms } from './expand';
+import { SYNONYMS } from './synonyms';
 import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { SORT_KEYS, UNDATED_NEWEST_FIRST } from './state';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
+import { RESULT_SLUGS_FILE } from './export-results';
 
 /**
  * Builds the Pagefind search index over a finished site through Pagefind's Node API (no third-party integration):
@@ -102,6 +106,8 @@ export async function buildSearchIndex(
     );
     const vocabulary = new VocabularyBuilder();
     const manifest: ShardManifest = { shards: [] };
+    const ids: Record<string, string> = {};
+    const synonyms = compileSynonyms([...SYNONYMS, ...(await acronymsOf(siteDir))]);
     let pages = 0;
     let expanded = 0;
     let documentPages = 0;
@@ -111,14 +117,17 @@ export async function buildSearchIndex(
         siteDir,
         join(siteDir, shardDir(i)),
         vocabulary,
+        synonyms,
         documents,
       );
       pages += added.pages;
       expanded += added.expanded;
       documentPages += added.documentPages;
+      Object.assign(ids, await resultSlugs(join(siteDir, shardDir(i))));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
     await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
@@ -146,6 +155,7 @@ async function indexShard(
   siteDir: string,
   outputPath: string,
   vocabulary: VocabularyBuilder,
+  synonyms: CompiledSynonyms,
   documents: readonly IndexedDocument[],
 ) {
   const { index, errors: createErrors } = await pagefind.createIndex({
@@ -162,7 +172,7 @@ async function indexShard(
     if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
     const html = withoutTexts(reduced, PROVENANCE_LABELS);
     const text = indexedText(html)!;
-    const expansion = searchExpansion(text);
+    const expansion = searchExpansion(text, synonyms);
     vocabulary.addPage(text, expansion.join(' '));
     const content = withExpansion(withoutFieldList(html), expansion);
     const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
@@ -186,6 +196,40 @@ async function indexShard(
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
   return { pages, expanded, documentPages };
+}
+
+/**
+ * The acronyms the catalogue spells out in its titles, authors and publishers (acronyms.ts), read from the open
+ * dataset the build has just written (/data/catalogue.json); none when it is missing.
+ */
+async function acronymsOf(siteDir: string) {
+  let entries: Array<{ title?: string; authors?: string[]; publisher?: string }>;
+  try {
+    entries = (JSON.parse(await readFile(join(siteDir, 'data', 'catalogue.json'), 'utf8')) as { entries?: typeof entries }).entries ?? [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const texts = entries.flatMap((e) => [e.title ?? '', ...(e.authors ?? []), e.publisher ?? '']);
+  return catalogueAcronyms(texts, SYNONYMS);
+}
+
+/**
+ * Each result's publication slug, by Pagefind's result id (its fragment's name): the search page's export of a
+ * result set (src/scripts/search/export.ts) reads it, instead of loading every result's fragment to learn its URL.
+ */
+async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
+  const dir = join(indexDir, 'fragment');
+  const out: Record<string, string> = {};
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
+  await inLanes(names, async (name) => {
+    // A fragment is gzipped "pagefind_dcd" + JSON with the page's url.
+    const text = gunzipSync(await readFile(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const url = (JSON.parse(text) as { url?: string }).url ?? '';
+    const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
+    if (slug) out[name.replace(/\.pf_fragment$/, '')] = slug;
+  });
+  return out;
 }
 
 /**

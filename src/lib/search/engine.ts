@@ -1,10 +1,12 @@
 import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearch, PagefindSearchOptions } from './pagefind-types';
+import { planQuery, type QueryPlan } from './text';
 import { suggestQuery, type Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
   hasFilters,
   pagefindFilters,
   pagefindSort,
+  yearValues,
   type FilterKey,
   type SearchState,
   type SortKey,
@@ -22,7 +24,7 @@ export interface Outcome {
   sort: SortKey;
   /** The words searched: the query (prefixes joined, see joinCompounds), or its spelling correction. */
   term: string;
-  results: PagefindResult[];
+  results: RankedResult[];
   /** When the query found nothing and its closest spelling did: what was replaced. */
   corrected?: { from: string; to: string };
   /** How many results the searched words give without the filters. */
@@ -39,7 +41,20 @@ export interface Outcome {
   suggestion?: { query: string; count: number };
   /** When nothing was found and the query has several words: what each finds alone (with the filters). */
   wordCounts?: Array<{ word: string; count: number }>;
+  /**
+   * When all the words together found fewer than FEW publications: the results go on with publications that have
+   * most of the words (`results[i].matched` of `of`), those with more first. `complete` is how many have them all.
+   */
+  partial?: { of: number; complete: number };
+  /** Words left out of the search (stop words: "what", "in", "the"), as typed. */
+  dropped?: string[];
 }
+
+/** A result, and in a partial search how many of the query's words it has. */
+export type RankedResult = PagefindResult & { matched?: number };
+
+/** Fewer results than this for all the words together, and the search adds those with most of the words. */
+export const FEW = 3;
 
 export interface EngineDeps {
   pagefind: PagefindApi;
@@ -55,7 +70,7 @@ export interface EngineDeps {
 
 export function searchOptions(state: SearchState, sort: SortKey, except?: FilterKey): PagefindSearchOptions {
   const options: PagefindSearchOptions = {};
-  const filters = pagefindFilters(state.filters, except);
+  const filters = pagefindFilters(state, except);
   if (Object.keys(filters).length) options.filters = filters;
   const pfSort = pagefindSort(sort);
   if (pfSort) options.sort = pfSort;
@@ -137,15 +152,69 @@ function searchPhrase(q: string, pagefind: PagefindApi, options: PagefindSearchO
   return pagefind.search(`"${q}"`, options);
 }
 
+/**
+ * Searches a planned query (text.ts planQuery): the long words through Pagefind (prefix matching), each short word
+ * as a whole word (an exact search), kept only where both agree. Filter counts come from the long words' search.
+ */
+export async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options: PagefindSearchOptions): Promise<PagefindSearch> {
+  if (plan.exact.length === 0) return pagefind.search(termOf(plan.term), options);
+  const [first, ...rest] = plan.term ? [plan.term, ...plan.exact.map((w) => `"${w}"`)] : plan.exact.map((w) => `"${w}"`);
+  const [main, ...others] = await Promise.all([first!, ...rest].map((term) => pagefind.search(term, options)));
+  if (others.length === 0) return main!;
+  const keep = others.map((search) => new Set(search.results.map((r) => r.id)));
+  const results = main!.results.filter((r) => keep.every((ids) => ids.has(r.id)));
+  const unfiltered = options.filters
+    ? Math.min(main!.unfilteredResultCount, ...others.map((o) => o.unfilteredResultCount))
+    : results.length;
+  return { ...main!, results, unfilteredResultCount: unfiltered };
+}
+
+/**
+ * Publications with most of the words, for a query whose words together find few or none: each word searched
+ * alone (with the filters), then every publication ranked by how many of the words it has, then by its summed
+ * score. Only publications with more than half of the words are kept.
+ */
+export async function partialMatches(
+  plan: QueryPlan,
+  pagefind: PagefindApi,
+  options: PagefindSearchOptions,
+): Promise<RankedResult[]> {
+  const searches = await Promise.all(
+    plan.words.map((word) => pagefind.search(plan.exact.includes(word) ? `"${word}"` : word, options)),
+  );
+  const found = new Map<string, { result: PagefindResult; matched: number; score: number; order: number }>();
+  let order = 0;
+  for (const search of searches) {
+    for (const result of search.results) {
+      const seen = found.get(result.id);
+      if (seen) {
+        seen.matched += 1;
+        seen.score += result.score;
+      } else {
+        found.set(result.id, { result, matched: 1, score: result.score, order: order++ });
+      }
+    }
+  }
+  // "Most of the words": more than half of them, so at least two (one word alone is what "each word alone finds" says).
+  const least = Math.floor(plan.words.length / 2) + 1;
+  return [...found.values()]
+    .filter((f) => f.matched >= least)
+    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.order - b.order)
+    .map((f) => ({ ...f.result, matched: f.matched }));
+}
+
 export async function runSearch(state: SearchState, deps: EngineDeps): Promise<Outcome> {
   const { pagefind } = deps;
   const typed = state.q.trim();
   const sort: SortKey = typed === '' && state.sort === 'relevance' ? 'year' : state.sort;
   const options = searchOptions(state, sort);
-  const q = typed === '' ? '' : await joinCompounds(typed, pagefind);
-  // The phrase search runs beside the main one, not after it.
-  const phrase = sort === 'relevance' && q !== '' ? searchPhrase(q, pagefind, options) : Promise.resolve(undefined);
-  const first = await pagefind.search(termOf(q), options);
+  const joined = typed === '' ? '' : await joinCompounds(typed, pagefind);
+  const plan = planQuery(joined);
+  // What is searched: the query without its stop words ("what counts as … in smuggling" → "counts … smuggling").
+  const q = [plan.term, ...plan.exact].filter(Boolean).join(' ');
+  // The phrase search runs beside the main one, not after it (on the words as typed: a phrase keeps its "of").
+  const phrase = sort === 'relevance' && q !== '' ? searchPhrase(joined, pagefind, options) : Promise.resolve(undefined);
+  const first = await searchPlan(plan, pagefind, options);
   const outcome: Outcome = {
     state,
     sort,
@@ -155,6 +224,7 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     filters: first.filters,
     totalFilters: first.totalFilters,
   };
+  if (plan.dropped.length) outcome.dropped = plan.dropped;
   if (q === '') return outcome;
   outcome.results = await phrasesFirst(q, outcome.results, pagefind, options, phrase);
   if (deps.quick) {
@@ -200,6 +270,19 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     }
     if (outcome.results.length > 0) outcome.ignored = unknown.map((w) => w.raw);
   }
+
+  // All the words together found few or none: add the publications with most of them, and say so.
+  if (outcome.results.length < FEW && plan.words.length > 1 && !/["“”]/u.test(q)) {
+    const partial = await partialMatches(plan, pagefind, options);
+    const complete = new Set(outcome.results.map((r) => r.id));
+    const more = partial.filter((r) => !complete.has(r.id) && (r.matched ?? 0) < plan.words.length);
+    if (more.length > 0) {
+      outcome.partial = { of: plan.words.length, complete: outcome.results.length };
+      outcome.results = [...outcome.results.map((r) => ({ ...r, matched: plan.words.length })), ...more];
+      outcome.ignored = undefined;
+      return outcome;
+    }
+  }
   if (outcome.results.length > 0) return outcome;
 
   // Several words that each exist but never together (or not with these filters): say what each finds alone.
@@ -229,11 +312,12 @@ export async function filterCounts(
   const counts = {} as Record<FilterKey, Record<string, number>>;
   await Promise.all(
     FILTER_KEYS.map(async (key) => {
-      const others = pagefindFilters(state.filters, key);
+      const others = pagefindFilters(state, key);
+      const own = key === 'year' ? yearValues(state) !== undefined : state.filters[key].length > 0;
       if (Object.keys(others).length === 0) {
         // No other filter ticked: the counts before any filter (the catalogue's, without words).
         counts[key] = { ...((term === null ? totals : outcome.totalFilters)[key] ?? {}) };
-      } else if (state.filters[key].length === 0) {
+      } else if (!own) {
         counts[key] = { ...(outcome.filters[key] ?? {}) };
       } else {
         const without = await pagefind.search(term, searchOptions(state, 'relevance', key));

@@ -84,7 +84,7 @@ export function canonicalSpelling(word: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Synonyms
 
-interface Token {
+export interface Token {
   /** The word as written ("co-operation", "U.S."). */
   raw: string;
   /** Punctuation removed, case kept ("U.S." → "US"), for acronyms. */
@@ -136,34 +136,35 @@ function isAcronym(exact: string): boolean {
   return (exact.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
-interface CompiledName {
+export interface CompiledName {
   name: string;
   words: Token[];
 }
-interface CompiledGroup {
+export interface CompiledGroup {
   group: SynonymGroup;
   names: CompiledName[];
 }
 
-const COMPILED: CompiledGroup[] = SYNONYMS.map((group) => ({
-  group,
-  names: group.names.map((name) => ({
-    name,
-    words: tokens(name),
-  })),
-}));
+/** Synonym groups made ready for a single pass over a text: every name, keyed by its first word. */
+export type CompiledSynonyms = Map<string, Array<{ group: CompiledGroup; name: CompiledName }>>;
 
-/** Every synonym name, keyed by its first word, for a single pass over a text. */
-const BY_FIRST_WORD = new Map<string, Array<{ group: CompiledGroup; name: CompiledName }>>();
-for (const group of COMPILED) {
-  for (const name of group.names) {
-    const first = name.words[0];
-    if (!first) continue;
-    const list = BY_FIRST_WORD.get(first.canonical) ?? [];
-    list.push({ group, name });
-    BY_FIRST_WORD.set(first.canonical, list);
+export function compileSynonyms(groups: readonly SynonymGroup[]): CompiledSynonyms {
+  const byFirstWord: CompiledSynonyms = new Map();
+  for (const group of groups) {
+    const compiled: CompiledGroup = { group, names: group.names.map((name) => ({ name, words: tokens(name) })) };
+    for (const name of compiled.names) {
+      const first = name.words[0];
+      if (!first) continue;
+      const list = byFirstWord.get(first.canonical) ?? [];
+      list.push({ group: compiled, name });
+      byFirstWord.set(first.canonical, list);
+    }
   }
+  return byFirstWord;
 }
+
+/** The hand-kept table (synonyms.ts). */
+const TABLE = compileSynonyms(SYNONYMS);
 
 function matchesAt(text: Token[], at: number, name: CompiledName): boolean {
   if (at + name.words.length > text.length) return false;
@@ -174,11 +175,11 @@ function matchesAt(text: Token[], at: number, name: CompiledName): boolean {
 }
 
 /** The synonym groups a text names, each with the names it uses. */
-export function synonymMatches(text: string | Token[]): Map<SynonymGroup, Set<string>> {
+export function synonymMatches(text: string | Token[], synonyms: CompiledSynonyms = TABLE): Map<SynonymGroup, Set<string>> {
   const found = new Map<SynonymGroup, Set<string>>();
   const list = typeof text === 'string' ? tokens(text) : text;
   for (let i = 0; i < list.length; i++) {
-    for (const { group, name } of BY_FIRST_WORD.get(list[i]!.canonical) ?? []) {
+    for (const { group, name } of synonyms.get(list[i]!.canonical) ?? []) {
       if (!matchesAt(list, i, name)) continue;
       const used = found.get(group.group) ?? new Set<string>();
       used.add(name.name);
@@ -195,10 +196,10 @@ export function synonymMatches(text: string | Token[]): Map<SynonymGroup, Set<st
  * The hidden words for a publication's text: other names of what it names, other spellings of its words, joined
  * forms. Each once, none the text already has (as a whole name or word).
  */
-export function searchExpansion(text: string): string[] {
+export function searchExpansion(text: string, synonyms: CompiledSynonyms = TABLE): string[] {
   const list = tokens(text);
   const out = new Set<string>();
-  for (const [group, used] of synonymMatches(list)) {
+  for (const [group, used] of synonymMatches(list, synonyms)) {
     for (const name of group.names) if (!used.has(name)) out.add(name);
   }
 

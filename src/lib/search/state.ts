@@ -30,7 +30,52 @@ export const UNDATED_OLDEST_FIRST = '9999';
 export interface SearchState {
   q: string;
   filters: Record<FilterKey, string[]>;
+  /** A range of years (both ends included), part of the address as `from`, `to` and `undated`. */
+  years: YearRange;
   sort: SortKey;
+}
+
+/**
+ * "From 2015 on": `from` and `to` are whole years, either may be open. Undated records (the year filter's value
+ * "Undated") are left out of a range unless `undated` is true (`&undated=include`): a reader asking for 2015 on
+ * usually means records known to be from then, and can add the undated ones with one tick.
+ */
+export interface YearRange {
+  from?: number;
+  to?: number;
+  undated: boolean;
+}
+
+/** The year filter's value for records without a year (src/lib/facets.ts UNDATED, kept in step by a unit test). */
+export const UNDATED_VALUE = 'Undated';
+/** The earliest year a range reaches back to when it has no `from`. */
+export const EARLIEST_YEAR = 1900;
+
+export function hasYearRange(years: YearRange): boolean {
+  return years.from !== undefined || years.to !== undefined;
+}
+
+function yearParam(value: string | null): number | undefined {
+  if (value === null || !/^\s*\d{4}\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * The year filter values a search keeps: the ticked years, narrowed to the range when there is one (undefined:
+ * no constraint on years). An empty list means no record can match.
+ */
+export function yearValues(state: Pick<SearchState, 'filters' | 'years'>, thisYear = new Date().getFullYear()): string[] | undefined {
+  const ticked = state.filters.year;
+  if (!hasYearRange(state.years)) return ticked.length ? ticked : undefined;
+  const from = state.years.from ?? EARLIEST_YEAR;
+  const to = state.years.to ?? thisYear + 1;
+  const inRange = (value: string) =>
+    value === UNDATED_VALUE ? state.years.undated : /^\d+$/.test(value) && Number(value) >= from && Number(value) <= to;
+  if (ticked.length) return ticked.filter(inRange);
+  const values: string[] = [];
+  for (let year = Math.max(from, EARLIEST_YEAR); year <= to && values.length < 500; year++) values.push(String(year));
+  if (state.years.undated) values.push(UNDATED_VALUE);
+  return values;
 }
 
 export function emptyFilters(): Record<FilterKey, string[]> {
@@ -47,9 +92,14 @@ export function parseState(search: string | URLSearchParams): SearchState {
     filters[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter((v) => v !== ''))];
   }
   const sort = params.get('sort') ?? 'relevance';
+  let from = yearParam(params.get('from'));
+  let to = yearParam(params.get('to'));
+  // "From 2020 to 2015" means the years between them.
+  if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
   return {
     q: (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
     filters,
+    years: { from, to, undated: params.get('undated') === 'include' },
     sort: sort in SORTS ? (sort as SortKey) : 'relevance',
   };
 }
@@ -59,28 +109,40 @@ export function stateToQueryString(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
   for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.years.from !== undefined) params.set('from', String(state.years.from));
+  if (state.years.to !== undefined) params.set('to', String(state.years.to));
+  if (hasYearRange(state.years) && state.years.undated) params.set('undated', 'include');
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
 
-export function hasFilters(state: SearchState): boolean {
-  return FILTER_KEYS.some((key) => state.filters[key].length > 0);
+export function hasFilters(state: Pick<SearchState, 'filters' | 'years'>): boolean {
+  return FILTER_KEYS.some((key) => state.filters[key].length > 0) || hasYearRange(state.years);
+}
+
+export function emptyYears(): YearRange {
+  return { undated: false };
 }
 
 export function isEmptySearch(state: SearchState): boolean {
   return state.q.trim() === '' && !hasFilters(state);
 }
 
-/** Pagefind's `filters` option: OR within a filter (`any`), AND across filters. */
+/** A year value no record has: a range that excludes every ticked year finds nothing. */
+const NO_YEAR = 'none';
+
+/** Pagefind's `filters` option: OR within a filter (`any`), AND across filters; the year range narrows `year`. */
 export function pagefindFilters(
-  filters: Record<FilterKey, string[]>,
+  state: Pick<SearchState, 'filters' | 'years'>,
   except?: FilterKey,
 ): Record<string, { any: string[] }> {
   const out: Record<string, { any: string[] }> = {};
   for (const key of FILTER_KEYS) {
-    if (key === except || filters[key].length === 0) continue;
-    out[key] = { any: filters[key] };
+    if (key === except) continue;
+    const values = key === 'year' ? yearValues(state) : state.filters[key];
+    if (values === undefined || (key !== 'year' && values.length === 0)) continue;
+    out[key] = { any: values.length ? values : [NO_YEAR] };
   }
   return out;
 }

@@ -88,6 +88,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   { kind: 'organisation', names: ['LSHTM', 'London School of Hygiene and Tropical Medicine', 'London School of Hygiene & Tropical Medicine'] },
   { kind: 'organisation', names: ['Walk Free', 'Walk Free Foundation'] },
   { kind: 'organisation', names: ['NIJ', 'National Institute of Justice'] },
+  // Credited in full on the Black Sea model guide, never with its acronym (so acronyms.ts cannot find it).
+  { kind: 'organisation', names: ['BSEC', 'Organization of the Black Sea Economic Cooperation', 'Black Sea Economic Cooperation'] },
   { kind: 'organisation', names: ['SRSG-SVC', 'Special Representative of the Secretary-General on Sexual Violence in Conflict'] },
 
   // Instruments and programmes.

@@ -70,3 +70,59 @@ export function isSpellable(word: string): boolean {
 export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set([
   'anti', 'counter', 're', 'co', 'cross', 'non', 'post', 'pre', 'inter', 'multi', 'self', 'cyber', 'sub',
 ]);
+
+/**
+ * Words that say nothing about a subject: question words, articles, prepositions, auxiliaries. The search page
+ * leaves them out of a query (Pagefind matches every query word as a prefix, so "in" would find "increasing" and
+ * send a reader to the wrong section of a long text), unless the query is nothing else or is a quoted phrase.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'before', 'being',
+  'between', 'both', 'but', 'by', 'can', 'could', 'did', 'do', 'does', 'during', 'each', 'either', 'for', 'from',
+  'had', 'has', 'have', 'how', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'me', 'might', 'must', 'my',
+  'no', 'nor', 'not', 'of', 'on', 'or', 'other', 'our', 'shall', 'should', 'so', 'some', 'such', 'than', 'that',
+  'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'to', 'under', 'upon', 'us', 'was',
+  'we', 'were', 'what', 'when', 'where', 'whether', 'which', 'while', 'who', 'whom', 'whose', 'why', 'will',
+  'with', 'within', 'would', 'you', 'your',
+]);
+
+/** Words of this many letters or fewer are searched as whole words only ("UN" must not find "unaccompanied"). */
+export const SHORT_WORD = 2;
+
+export interface QueryPlan {
+  /** What Pagefind searches (prefix matching): the query without stop words and short words. */
+  term: string;
+  /** Short words kept ("UN", "EU", "5"), each required as a whole word (an exact search). */
+  exact: string[];
+  /** The words searched, as typed: what "how many of the words" counts. */
+  words: string[];
+  /** Stop words left out, as typed (for saying so). */
+  dropped: string[];
+}
+
+/**
+ * How a query is searched. A quoted phrase is searched as typed. Otherwise stop words are left out (an acronym in
+ * capitals, "US", is not a stop word), and short words become whole-word conditions. A query of stop words only
+ * ("who") is searched as typed.
+ */
+export function planQuery(q: string): QueryPlan {
+  const typed = q.trim();
+  if (/["“”]/u.test(typed)) return { term: typed, exact: [], words: typed === '' ? [] : [typed], dropped: [] };
+  const kept: string[] = [];
+  const exact: string[] = [];
+  const dropped: string[] = [];
+  for (const raw of typed.split(/\s+/u)) {
+    const exactForm = stripWord(raw);
+    const word = exactForm.toLowerCase();
+    if (word === '') continue;
+    const acronym = (exactForm.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+    if (STOP_WORDS.has(word) && !acronym) dropped.push(raw);
+    else if (word.length <= SHORT_WORD) exact.push(raw);
+    else kept.push(raw);
+  }
+  if (kept.length === 0 && exact.length === 0) {
+    const all = typed.split(/\s+/u).filter((w) => normalizeWord(w) !== '');
+    return { term: typed, exact: [], words: all, dropped: [] };
+  }
+  return { term: kept.join(' '), exact, words: [...kept, ...exact], dropped };
+}

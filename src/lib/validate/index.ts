@@ -12,7 +12,7 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { entrySchema, type Entry } from '../schema/entry';
+import { entrySchema, type EntryData } from '../schema/entry';
 import { scanMarkdown, type MarkdownScan } from '../entry/markdown';
 import { formatPath, parseFrontmatter, type Located, type ParsedFrontmatter } from '../entry/parse';
 import { LIMITS, formatSize, readEntry, type SplitEntry } from '../entry/read';
@@ -33,7 +33,7 @@ export type ValidatedEntry = {
   /** The page slug (file name without `.md`). */
   slug: string;
   /** The frontmatter after the schema (trimmed, NFC, defaults applied). */
-  data: Entry;
+  data: EntryData;
   /** The Markdown body. */
   body: string;
   /** The file line the body starts on (to map Markdown positions back to the file). */

@@ -4,7 +4,9 @@ import { PAGE_SIZE } from '../../lib/search/ranking';
 import {
   FILTER_KEYS,
   SORTS,
+  emptyYears,
   hasFilters,
+  hasYearRange,
   isEmptySearch,
   parseState,
   stateToQueryString,
@@ -13,6 +15,7 @@ import {
   type SortKey,
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
+import { exportResults } from './export';
 import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
 
 /**
@@ -45,6 +48,12 @@ const selectedCount = $<HTMLElement>('#filters-selected');
 const clearFilters = $<HTMLButtonElement>('#clear-filters');
 const sortSelect = $<HTMLSelectElement>('#search-sort');
 const filtersLoading = $<HTMLElement>('#filters-loading');
+const filtersSection = panel.closest<HTMLElement>('section')!;
+const yearFrom = $<HTMLInputElement>('#year-from');
+const yearTo = $<HTMLInputElement>('#year-to');
+const yearUndated = $<HTMLInputElement>('#year-undated');
+const exportBar = $<HTMLElement>('#results-export');
+const exportStatus = $<HTMLElement>('#results-export-status');
 const fieldsets = new Map<FilterKey, HTMLFieldSetElement>(
   [...document.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter-key]')].map((f) => [
     f.dataset.filterKey as FilterKey,
@@ -62,6 +71,14 @@ let latest = 0;
 /** True while the current history entry was made by typing (so further typing replaces it). */
 let typingEntry = false;
 let current: { outcome: Outcome; shown: number } | undefined;
+/** Set by a submitted search (Enter, the button): the result count takes focus once the results are shown. */
+let focusCount = false;
+/**
+ * Whether the reader has reached for the filters (pointer or focus in them, the panel opened on a phone, or
+ * filters in the address): only then do their values and counts load (Pagefind's filter chunks weigh about as much
+ * as the rest of a first query on 10,000 entries, and most searches never use them).
+ */
+let filtersWanted = false;
 const expanded = new Set<FilterKey>();
 
 type HistoryMode = 'none' | 'typing' | 'push';
@@ -80,7 +97,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 function filterSummary(s: SearchState): string {
-  const n = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0);
+  const n = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0) + (hasYearRange(s.years) ? 1 : 0);
   return n === 0 ? '' : ` with ${plural(n, 'filter', 'filters')}`;
 }
 
@@ -90,6 +107,11 @@ function statusText(outcome: Outcome): string {
   const shown = outcome.corrected?.to ?? s.q.trim();
   const words = shown ? ` for “${shown}”` : '';
   if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
+  if (outcome.partial) {
+    const all = outcome.partial.complete;
+    const of = shown ? ` of “${shown}”` : '';
+    return `${all === 0 ? 'No publication has' : `${plural(all, 'publication has', 'publications have')}`} all ${outcome.partial.of} searched words${of}${filterSummary(s)}; ${plural(outcome.results.length - all, 'more has', 'more have')} most of them.`;
+  }
   return `${plural(outcome.results.length, 'publication', 'publications')} found${words}${filterSummary(s)}${order}.`;
 }
 
@@ -105,7 +127,11 @@ function syncControls(s: SearchState): void {
   if (input.value !== s.q) input.value = s.q;
   const shownSort: SortKey = s.q.trim() === '' && s.sort === 'relevance' ? 'year' : s.sort;
   sortSelect.value = shownSort;
-  const ticked = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0);
+  const ticked = FILTER_KEYS.reduce((sum, key) => sum + s.filters[key].length, 0) + (hasYearRange(s.years) ? 1 : 0);
+  const asText = (year: number | undefined) => (year === undefined ? '' : String(year));
+  if (document.activeElement !== yearFrom) yearFrom.value = asText(s.years.from);
+  if (document.activeElement !== yearTo) yearTo.value = asText(s.years.to);
+  yearUndated.checked = s.years.undated;
   selectedCount.textContent = ticked ? ` (${ticked} selected)` : '';
   clearFilters.hidden = ticked === 0;
   document.title = s.q.trim() ? `“${s.q.trim()}” – ${baseTitle}` : baseTitle;
@@ -115,6 +141,7 @@ function showIdle(): void {
   current = undefined;
   list.replaceChildren();
   more.hidden = true;
+  exportBar.hidden = true;
   notice.hidden = true;
   empty.hidden = true;
   intro.hidden = false;
@@ -247,6 +274,11 @@ async function execute(job: Job): Promise<void> {
     return;
   }
   announce(statusText(outcome));
+  exportBar.hidden = outcome.results.length === 0;
+  if (focusCount) {
+    focusCount = false;
+    status.focus();
+  }
   void refreshFilters(outcome, run);
 }
 
@@ -266,10 +298,16 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
 
 function renderOutcome(outcome: Outcome, first: PagefindResultData[]): void {
   intro.hidden = true;
-  list.replaceChildren(...first.map((data, i) => resultItem(data, i)));
+  list.replaceChildren(...first.map((data, i) => resultItem(data, i, matchedOf(outcome, i))));
   updateMore();
   renderNotice(outcome);
   renderEmpty(outcome);
+}
+
+/** In a partial search: how many of the words the result at `i` has, and of how many. */
+function matchedOf(outcome: Outcome, i: number): { matched: number; of: number } | undefined {
+  const matched = outcome.results[i]?.matched;
+  return outcome.partial && matched !== undefined ? { matched, of: outcome.partial.of } : undefined;
 }
 
 function updateMore(): void {
@@ -281,7 +319,7 @@ function updateMore(): void {
 
 function searchLink(q: string, text: string, keepFilters: boolean): HTMLAnchorElement {
   const link = el('a', { text });
-  const target: SearchState = keepFilters ? { ...state, q } : { ...state, q, filters: parseState('').filters };
+  const target: SearchState = keepFilters ? { ...state, q } : { ...state, q, filters: parseState('').filters, years: emptyYears() };
   link.href = `${location.pathname}${stateToQueryString(target)}`;
   link.dataset.searchLink = '';
   return link;
@@ -289,6 +327,26 @@ function searchLink(q: string, text: string, keepFilters: boolean): HTMLAnchorEl
 
 function renderNotice(outcome: Outcome): void {
   notice.replaceChildren();
+  if (outcome.partial) {
+    const { of, complete } = outcome.partial;
+    notice.append(
+      el(
+        'p',
+        {},
+        complete === 0
+          ? `No publication has all ${of} words together. Showing the publications that have most of them, those with the most first.`
+          : `Only ${plural(complete, 'publication has', 'publications have')} all ${of} words; after ${complete === 1 ? 'it' : 'them'} come the publications that have most of them, those with the most first.`,
+      ),
+    );
+  }
+  if (outcome.dropped?.length && outcome.results.length > 0) {
+    const names: Array<Node | string> = [];
+    outcome.dropped.forEach((word, i) => {
+      if (i) names.push(', ');
+      names.push('“', el('bdi', { text: word }), '”');
+    });
+    notice.append(el('p', { className: 'muted' }, 'Common words left out of the search: ', ...names, '.'));
+  }
   if (outcome.corrected) {
     notice.append(
       el(
@@ -389,7 +447,7 @@ async function showMore(): Promise<void> {
   const run = latest;
   const next = await Promise.all(outcome.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
   if (run !== latest || current?.outcome !== outcome) return;
-  const items = next.map((data, i) => resultItem(data, shown + i));
+  const items = next.map((data, i) => resultItem(data, shown + i, matchedOf(outcome, shown + i)));
   list.append(...items);
   current.shown = shown + next.length;
   updateMore();
@@ -401,7 +459,8 @@ async function showMore(): Promise<void> {
  * filter chunks) loads when the reader first opens it.
  */
 async function refreshFilters(outcome: Outcome | undefined, run: number): Promise<void> {
-  if (!panel.open) return;
+  if (!panel.open || !filtersWanted) return;
+  filtersLoading.textContent = 'Loading filters…';
   let loaded: LoadedPagefind;
   let totals: FilterCounts;
   try {
@@ -446,7 +505,22 @@ function toggleFilter(key: FilterKey, value: string, on: boolean): void {
 app.hidden = false;
 // The filters start folded ("Filters", and how many values are ticked), except on a wide screen when the URL ticks
 // some: their data loads when the reader opens them, so a search that does not use them does not download them.
-if (window.matchMedia('(min-width: 48rem)').matches && hasFilters(state)) panel.open = true;
+// Open from tablet width up (search.astro opens it before the first paint); with filters in the address, they are
+// in use: their values load at once.
+if (hasFilters(state)) {
+  filtersWanted = true;
+  if (window.matchMedia('(min-width: 48rem)').matches) panel.open = true;
+}
+function wantFilters(): void {
+  if (filtersWanted) return;
+  filtersWanted = true;
+  void refreshFilters(current?.outcome, latest);
+}
+for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) {
+  filtersSection.addEventListener(type, wantFilters, { once: true, passive: true });
+}
+// Opening the panel on a phone is using it (the toggle event itself also fires for the panel opened on load).
+panel.querySelector('summary')!.addEventListener('click', wantFilters);
 panel.addEventListener('toggle', () => {
   if (panel.open) void refreshFilters(current?.outcome, latest);
 });
@@ -471,11 +545,26 @@ if (document.activeElement === input) loadEarly();
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   typingEntry = false;
+  focusCount = true;
   run({ ...state, q: input.value, sort: (sortSelect.value as SortKey) ?? state.sort }, 'push');
 });
 sortSelect.addEventListener('change', () => run({ ...state, sort: sortSelect.value as SortKey }, 'push'));
+/** A year box's value: a four-digit year, or undefined (empty or not a year). */
+function yearOf(input: HTMLInputElement): number | undefined {
+  return /^\d{4}$/.test(input.value.trim()) ? Number(input.value.trim()) : undefined;
+}
+function changeYears(): void {
+  let from = yearOf(yearFrom);
+  let to = yearOf(yearTo);
+  if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
+  run({ ...state, years: { from, to, undated: yearUndated.checked } }, 'push');
+}
 panel.addEventListener('change', (event) => {
   const box = event.target;
+  if (box === yearFrom || box === yearTo || box === yearUndated) {
+    changeYears();
+    return;
+  }
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
   toggleFilter(box.name as FilterKey, box.value, box.checked);
 });
@@ -488,12 +577,17 @@ panel.addEventListener('click', (event) => {
   rerenderFilters();
 });
 clearFilters.addEventListener('click', () => {
-  run({ ...state, filters: parseState('').filters }, 'push');
+  run({ ...state, filters: parseState('').filters, years: emptyYears() }, 'push');
   input.focus();
 });
 function onSearchLinks(event: Event): void {
   const target = event.target as Element;
   const chip = target.closest<HTMLButtonElement>('button[data-remove-key]');
+  if (chip?.dataset.removeKey === 'years') {
+    run({ ...state, years: emptyYears() }, 'push');
+    input.focus();
+    return;
+  }
   if (chip) {
     const key = chip.dataset.removeKey as FilterKey;
     run({ ...state, filters: { ...state.filters, [key]: state.filters[key].filter((v) => v !== chip.dataset.removeValue) } }, 'push');
@@ -511,6 +605,11 @@ function onSearchLinks(event: Event): void {
 empty.addEventListener('click', onSearchLinks);
 notice.addEventListener('click', onSearchLinks);
 more.addEventListener('click', () => void showMore());
+exportBar.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
+  if (!button || !current) return;
+  void exportResults(current.outcome.results, button, exportStatus);
+});
 window.addEventListener('popstate', () => {
   typingEntry = false;
   run(parseState(location.search), 'none');

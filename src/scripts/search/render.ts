@@ -1,5 +1,5 @@
 import type { PagefindResultData, PagefindSubResult } from '../../lib/search/pagefind-types';
-import { FILTER_KEYS, type FilterKey, type SearchState } from '../../lib/search/state';
+import { FILTER_KEYS, hasYearRange, type FilterKey, type SearchState } from '../../lib/search/state';
 
 /**
  * DOM for the search page. Entry text (titles, names, summaries) goes in through textContent only; Pagefind's
@@ -33,7 +33,11 @@ export function matchingSections(data: PagefindResultData): PagefindSubResult[] 
     .map(({ sub }) => sub);
 }
 
-export function resultItem(data: PagefindResultData, position: number): HTMLLIElement {
+export function resultItem(
+  data: PagefindResultData,
+  position: number,
+  partial?: { matched: number; of: number },
+): HTMLLIElement {
   const meta = data.meta;
   const title = el('bdi', { text: meta.title ?? data.url });
   if (meta.title_lang) {
@@ -56,6 +60,7 @@ export function resultItem(data: PagefindResultData, position: number): HTMLLIEl
   if (meta.category) add(meta.category);
   if (meta.authors) add(el('bdi', { text: meta.authors }));
   if (details.length) item.append(el('p', { className: 'entry-meta' }, ...details));
+  if (partial) item.append(el('p', { className: 'result-matched', text: `Has ${partial.matched} of the ${partial.of} words` }));
 
   // The excerpt around the match (when the match is in a field or a synonym rather than the text, Pagefind gives
   // the start of the text: the summary). Left out when a section below shows the same words.
@@ -162,6 +167,21 @@ export function renderFilterGroup(
 /** "Country: Jordan" buttons that each remove one ticked value. */
 export function removeFilterButtons(state: SearchState, labels: Record<FilterKey, string>): HTMLUListElement {
   const list = el('ul', { className: 'filter-chips' });
+  if (hasYearRange(state.years)) {
+    const { from, to, undated } = state.years;
+    const range = from !== undefined && to !== undefined ? `${from}–${to}` : from !== undefined ? `from ${from}` : `to ${to}`;
+    const button = el(
+      'button',
+      { className: 'chip' },
+      el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
+      `Years: ${range}${undated ? ' and undated' : ''}`,
+      el('span', { className: 'chip-x', text: ' ×' }),
+    );
+    button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
+    button.type = 'button';
+    button.dataset.removeKey = 'years';
+    list.append(el('li', {}, button));
+  }
   for (const key of FILTER_KEYS) {
     for (const value of state.filters[key]) {
       const button = el(

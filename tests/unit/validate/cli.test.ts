@@ -102,7 +102,7 @@ describe('npm run validate', { timeout: 60_000 }, () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(2);
-      expect(r.stderr).toContain('usage: npm run validate -- [--format text|json|github] [PATH ...]');
+      expect(r.stderr).toContain('usage: npm run validate -- [--format text|json|github] [--all] [PATH ...]');
     }
     expect(flag.stderr).toMatch(/^unknown option --strict\n/);
     expect(missing.stderr).toMatch(/^no such file or directory: no\/such\/folder\n/);

@@ -8,6 +8,7 @@ import { fileName } from './file-name';
 import { htmlInFields } from './html-in-fields';
 import { invisibleCharacters } from './invisible-characters';
 import { link } from './link';
+import { readerNotes } from './reader-notes';
 import { regionSplit } from './region-split';
 import { slugClash } from './slug-clash';
 import { titleScript } from './title-script';
@@ -26,6 +27,7 @@ export const ENTRY_RULES: readonly Rule[] = [
   regionSplit,
   countrySplit,
   link,
+  readerNotes,
   titleScript,
   bodyHtml,
   bodyLinks,

@@ -1,10 +1,23 @@
+import { WELL_FORMED_URL } from '../../schema/entry';
 import { error, quote } from '../problem';
 import type { Rule } from './types';
 
-/** `link` must be https://. Say why not, and give the https form where there is one. */
+/**
+ * The URL with what may not stand in it percent-encoded (spaces, <, >, quotes, non-ASCII letters), the form a
+ * browser's address bar copies: "https://a.org/a b" → "https://a.org/a%20b". Undefined when encoding cannot help.
+ */
+export function percentEncoded(url: string): string | undefined {
+  const encoded = encodeURI(url.replace(/%(?![0-9a-f]{2})/gi, '%25'))
+    .replace(/%25([0-9a-f]{2})/gi, '%$1')
+    .replace(/['`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return WELL_FORMED_URL.test(encoded) ? encoded : undefined;
+}
+
+/** `link` must be https:// and well formed. Say why not, and give the https form where there is one. */
 export const link: Rule = {
   id: 'link',
-  description: 'link is an https:// URL (http: gets the https form; javascript:, data: and others are refused)',
+  description:
+    'link is a well-formed https:// URL (http: gets the https form; javascript:, data: and others are refused; no spaces, <, > or quotes)',
   check(ctx) {
     const value = ctx.data?.link;
     if (typeof value !== 'string') return [];
@@ -22,6 +35,18 @@ export const link: Rule = {
     }
     if (!scheme && /^(?:www\.|[a-z0-9-]+\.[a-z]{2,}\/?)/i.test(v)) {
       return fail(`link ${quote(v)} has no https://`, `use link: https://${v.replace(/^\/+/, '')}`);
+    }
+    if (scheme && !WELL_FORMED_URL.test(v)) {
+      const bad = [...new Set(v.match(/[^!#$%&(-;=?-\[\]_a-z{|}~]/gi) ?? [])]
+        .map((c) => (c === ' ' ? 'a space' : /\s/.test(c) ? 'a line break or tab' : quote(c)))
+        .join(', ');
+      const fixed = percentEncoded(v);
+      return fail(
+        `link is not a well-formed URL: it contains ${bad}`,
+        fixed
+          ? `copy the address from the browser's address bar, or write it percent-encoded: link: ${fixed}`
+          : "copy the address from the browser's address bar",
+      );
     }
     return [];
   },
