@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Publication } from '../../src/lib/catalogue';
-import { documentPageHref, documentPageRecords, documentsDirFor } from '../../src/lib/documents/records';
+import { documentPageHref, documentPageRecords, documentsDirFor, type DocumentOwner } from '../../src/lib/documents/records';
 import { entrySchema } from '../../src/lib/schema/entry';
 
-const publication = (extra: Record<string, unknown>): Publication => ({
+const publication = (extra: Record<string, unknown>): DocumentOwner => ({
   slug: 'labour-inspection-manual',
   data: entrySchema.parse({
     title: 'Labour Inspection Manual',

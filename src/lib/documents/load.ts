@@ -3,14 +3,13 @@
  * entry is read), and each named document's pages come from extractDocument (from the cache when unchanged).
  */
 import { existsSync } from 'node:fs';
-import type { Publication } from '../catalogue';
 import { validatePaths } from '../validate';
 import { extractDocument } from './extract';
-import { documentPageRecords, documentsDirFor, type PageRecord } from './records';
+import { documentPageRecords, documentsDirFor, type DocumentOwner, type PageRecord } from './records';
 import { join } from 'node:path';
 
 export interface IndexedDocument {
-  publication: Publication;
+  publication: DocumentOwner;
   records: PageRecord[];
 }
 

@@ -7,7 +7,7 @@
  * filter naming the publication, for the record page's "Search inside this document" box.
  */
 import { dirname, join } from 'node:path';
-import type { Publication } from '../catalogue';
+import type { EntryData } from '../schema/entry';
 import { FACET_KEYS, facetNames, UNDATED } from '../facets';
 import { SORT_KEYS, UNDATED_NEWEST_FIRST, UNDATED_OLDEST_FIRST } from '../search/state';
 
@@ -22,6 +22,12 @@ export function documentsDirFor(contentDir: string): string {
 }
 /** The search page filter that keeps one publication's pages (its slug). */
 export const DOCUMENT_FILTER = 'document';
+
+/** A publication as the documents need it: the page slug and the validated data (`added` does not matter here). */
+export interface DocumentOwner {
+  slug: string;
+  data: EntryData;
+}
 
 /** The Pagefind record of one page (Pagefind's `CustomRecord`). */
 export interface PageRecord {
@@ -38,7 +44,7 @@ export interface PageRecord {
  * publisher's copy (`link`), else undefined (the text is searchable, the document is not online: results say so).
  * `#page=N` is the PDF open-parameters form every browser's PDF viewer follows.
  */
-export function documentPageHref(publication: Publication, page: number): string | undefined {
+export function documentPageHref(publication: DocumentOwner, page: number): string | undefined {
   const { document, document_redistributable: redistributable, link } = publication.data;
   if (!document) return undefined;
   const base = redistributable ? `${DOCUMENTS_PATH}${encodeURIComponent(document)}` : link;
@@ -47,9 +53,9 @@ export function documentPageHref(publication: Publication, page: number): string
 }
 
 /** One record for every page with text; empty pages are left out. */
-export function documentPageRecords(publication: Publication, pages: readonly string[]): PageRecord[] {
+export function documentPageRecords(publication: DocumentOwner, pages: readonly string[]): PageRecord[] {
   const { data, slug } = publication;
-  const names = facetNames(data);
+  const names = facetNames({ ...data, added: '' });
   const filters: Record<string, string[]> = { [DOCUMENT_FILTER]: [slug] };
   for (const key of FACET_KEYS) if (names[key].length) filters[key] = [...names[key]];
   const year = data.year === undefined ? undefined : String(data.year);
