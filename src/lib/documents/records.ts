@@ -20,6 +20,8 @@ export const DOCUMENTS_DIR = 'content/documents';
 export function documentsDirFor(contentDir: string): string {
   return join(dirname(contentDir), 'documents');
 }
+/** The documents' own search index, inside the site (beside the catalogue's `pagefind/`). */
+export const DOCUMENTS_INDEX_DIR = 'pagefind/documents';
 /** The search page filter that keeps one publication's pages (its slug). */
 export const DOCUMENT_FILTER = 'document';
 

@@ -1,8 +1,9 @@
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
+import { DOCUMENTS_INDEX_DIR } from '../documents/records';
 import { CONTENT_DIR } from '../site';
 import { SOURCES } from '../schema/sources';
 import { catalogueAcronyms } from './acronyms';
@@ -67,7 +68,7 @@ export function describeIndex({ pages, shards, expanded, words, documentPages, s
     `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) in ` +
     `${shards === 1 ? 'one index' : `${shards} shards`} and wrote ` +
     `${words} words for spelling suggestions in ${seconds.toFixed(1)} s` +
-    (documentPages ? `; ${documentPages} pages of documents indexed with them` : '')
+    (documentPages ? `; ${documentPages} pages of documents in an index of their own` : '')
   );
 }
 
@@ -110,7 +111,6 @@ export async function buildSearchIndex(
     const synonyms = compileSynonyms([...SYNONYMS, ...(await acronymsOf(siteDir))]);
     let pages = 0;
     let expanded = 0;
-    let documentPages = 0;
     for (const [i, shard] of plan.entries()) {
       const added = await indexShard(
         shard.pages.map((page) => page.key),
@@ -118,15 +118,14 @@ export async function buildSearchIndex(
         join(siteDir, shardDir(i)),
         vocabulary,
         synonyms,
-        documents,
       );
       pages += added.pages;
       expanded += added.expanded;
-      documentPages += added.documentPages;
       Object.assign(ids, await resultSlugs(join(siteDir, shardDir(i))));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
@@ -156,7 +155,6 @@ async function indexShard(
   outputPath: string,
   vocabulary: VocabularyBuilder,
   synonyms: CompiledSynonyms,
-  documents: readonly IndexedDocument[],
 ) {
   const { index, errors: createErrors } = await pagefind.createIndex({
     forceLanguage: 'en',
@@ -180,22 +178,10 @@ async function indexShard(
     pages += 1;
     if (expansion.length) expanded += 1;
   });
-  // A document's pages go into the index (or shard) of its publication, so filters and sort agree.
-  const slugs = new Set(files.map((file) => basename(dirname(file))));
-  let documentPages = 0;
-  for (const { publication, records } of documents) {
-    if (!slugs.has(publication.slug)) continue;
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length) throw new Error(`${publication.data.document}: ${added.errors.join('; ')}`);
-      vocabulary.addPage(record.content, '');
-      documentPages += 1;
-    }
-  }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
-  return { pages, expanded, documentPages };
+  return { pages, expanded };
 }
 
 /**
@@ -230,6 +216,26 @@ async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
     if (slug) out[name.replace(/\.pf_fragment$/, '')] = slug;
   });
   return out;
+}
+
+/**
+ * The pages of the publications' documents, in an index of their own (`pagefind/documents/`), so the catalogue's
+ * search, its counts and its filters stay about publications; the search page asks this index for the pages a
+ * query is on (src/scripts/search/documents.ts). None when no publication has a document.
+ */
+async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
+  const records = documents.flatMap((document) => document.records);
+  if (records.length === 0) return 0;
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`${record.meta.record}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await index.deleteIndex();
+  return records.length;
 }
 
 /**
