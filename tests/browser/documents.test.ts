@@ -32,7 +32,7 @@ describe('search inside the documents', () => {
     const { page, externalRequests } = await openPage(browser, `${fixture()}/search/?q=${encodeURIComponent('"identity documents"')}`);
     const section = await documentHits(page);
     const first = section.locator('li').first();
-    await expect.poll(() => first.locator('h3').innerText()).toBe('Page 3 of Labour inspection checklist with its document');
+    await expect.poll(() => first.locator('h3').innerText(), { timeout: 20_000 }).toBe('Page 3 of Labour inspection checklist with its document');
     expect(await first.locator('.excerpt').innerText()).toMatch(/identity documents/i);
     expect(await first.locator('.excerpt mark').first().innerText()).toMatch(/identity|documents/i);
     const href = await first.getByRole('link', { name: 'Page 3' }).getAttribute('href');
@@ -53,7 +53,7 @@ describe('search inside the documents', () => {
       const quoted = `"${phrase.split(' ').slice(1, 4).join(' ')}"`;
       await page.goto(`${fixture()}/search/?q=${encodeURIComponent(quoted)}`);
       const section = await documentHits(page);
-      await expect.poll(() => section.locator('li h3').allInnerTexts(), { message: quoted }).toEqual([
+      await expect.poll(() => section.locator('li h3').allInnerTexts(), { message: quoted, timeout: 20_000 }).toEqual([
         `Page ${i + 1} of Labour inspection checklist with its document`,
       ]);
     }
@@ -68,7 +68,7 @@ describe('search inside the documents', () => {
     await box.getByRole('button', { name: 'Search the pages' }).click();
     await page.waitForURL(/\/search\/\?/);
     const section = await documentHits(page);
-    await expect.poll(() => section.locator('li h3').allInnerTexts()).toEqual([
+    await expect.poll(() => section.locator('li h3').allInnerTexts(), { timeout: 20_000 }).toEqual([
       'Page 2 of Labour inspection checklist with its document',
       'Page 3 of Labour inspection checklist with its document',
     ]);
