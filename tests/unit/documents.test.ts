@@ -98,3 +98,38 @@ describe('the fixture site’s document', () => {
     expect(Buffer.compare(committed, await makePdf(FIXTURE_PHRASES))).toBe(0);
   });
 });
+
+describe('npm run validate checks the documents entries name', () => {
+  it('reports a missing, a broken and an unreadable document at the line of `document:`, and a good one not at all', async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const root = mkdtempSync(join(tmpdir(), 'documents-cli-'));
+    mkdirSync(join(root, 'publications'));
+    mkdirSync(join(root, 'documents'));
+    writeFileSync(join(root, 'documents', 'good.pdf'), await makePdf(['Text on page one.']));
+    writeFileSync(join(root, 'documents', 'html.pdf'), '<html>Not found</html>');
+    writeFileSync(join(root, 'documents', 'scan.pdf'), await makeImageOnlyPdf(1));
+    const entry = (slug: string, document: string) =>
+      writeFileSync(
+        join(root, 'publications', `${slug}.md`),
+        `---\ntitle: ${slug}\ncategory: report\nsummary: A fixture.\ndocument: ${document}\ndocument_redistributable: true\n---\n`,
+      );
+    entry('good', 'good.pdf');
+    entry('missing', 'gone.pdf');
+    entry('html', 'html.pdf');
+    entry('scan', 'scan.pdf');
+    const run = spawnSync('node_modules/.bin/tsx', ['scripts/validate.ts', join(root, 'publications')], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0', CATALOGUE_CACHE_DIR: join(root, 'cache') },
+    });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((line) => line.replaceAll(root, '<root>'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^<root>\/publications\/html\.md:5:1 {2}error {2}document {2}<root>\/documents\/html\.pdf: not a PDF/),
+      expect.stringMatching(/^<root>\/publications\/missing\.md:5:1 {2}error {2}document {2}<root>\/documents\/gone\.pdf: no such file/),
+      expect.stringMatching(/^<root>\/publications\/scan\.md:5:1 {2}warning {2}document {2}<root>\/documents\/scan\.pdf: no text in any of its 1 pages/),
+    ]);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+});

@@ -2,11 +2,11 @@
  * The validator's check of `document:` fields: each named file is read the way the search index reads it, so a
  * document that would not index is a problem in `npm run validate`, not a surprise in the build.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Entry } from '../schema/entry';
 import { error, warning, type Problem } from '../validate/problem';
 import { extractDocument } from './extract';
-import { DOCUMENTS_DIR } from './records';
+import { documentsDirFor } from './records';
 
 /** One entry as the check needs it: where it is, its data, and the line of its `document:` key when known. */
 export interface DocumentEntry {
@@ -15,10 +15,13 @@ export interface DocumentEntry {
   line?: number;
 }
 
-/** Problems of every entry's document, in entry order. `documentsDir` defaults to content/documents/. */
+/**
+ * Problems of every entry's document, in entry order. Documents are looked for beside the entry's folder
+ * (`content/publications/x.md` → `content/documents/`), unless `documentsDir` says where.
+ */
 export async function documentProblems(
   entries: readonly DocumentEntry[],
-  { documentsDir = DOCUMENTS_DIR, cacheDir }: { documentsDir?: string; cacheDir?: string } = {},
+  { documentsDir, cacheDir }: { documentsDir?: string; cacheDir?: string } = {},
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const { file, data, line } of entries) {
@@ -29,8 +32,8 @@ export async function documentProblems(
       }
       continue;
     }
-    const name = `${DOCUMENTS_DIR}/${data.document}`;
-    const result = await extractDocument(join(documentsDir, data.document), name, cacheDir);
+    const dir = documentsDir ?? documentsDirFor(dirname(file));
+    const result = await extractDocument(join(dir, data.document), `${dir}/${data.document}`, cacheDir);
     for (const problem of result.problems) {
       problems.push((problem.severity === 'error' ? error : warning)(file, problem.message, { ...at, suggestion: problem.fix }));
     }
@@ -44,4 +47,10 @@ export async function documentProblems(
     }
   }
   return problems;
+}
+
+/** The file line of a top-level key (`document:`), for pointing a problem at it; undefined when not found. */
+export function keyLine(text: string, key: string): number | undefined {
+  const index = text.split(/\r\n|\r|\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
 }
