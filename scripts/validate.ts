@@ -7,6 +7,10 @@
  * usage error.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { documentProblems, keyLine, type DocumentEntry } from '../src/lib/documents/check';
+import { documentsDirFor } from '../src/lib/documents/records';
 import { acknowledge, acknowledgedNote } from '../src/lib/validate/acknowledge';
 import { FORMATS, formatProblems, isFormat, summary, type Format } from '../src/lib/validate/format';
 import { sortProblems } from '../src/lib/validate/problem';
@@ -44,6 +48,20 @@ export function parseArgs(argv: readonly string[]): Args {
   return { format, paths, all };
 }
 
+/** Whether the entries under `path` may name documents (a documents/ folder beside or inside it). */
+function hasDocuments(path: string): boolean {
+  return existsSync(join(path, 'documents')) || existsSync(documentsDirFor(path)) || existsSync(documentsDirFor(dirname(path)));
+}
+
+/** The named documents are read as the search index reads them (src/lib/documents/check.ts). */
+async function checkDocuments(entries: ReadonlyArray<{ file: string; data: DocumentEntry['data'] }>) {
+  const named = entries.filter((entry) => entry.data.document || entry.data.document_redistributable !== undefined);
+  const located = await Promise.all(
+    named.map(async (entry) => ({ ...entry, line: keyLine(await readFile(entry.file, 'utf8'), 'document') })),
+  );
+  return documentProblems(located, { cacheDir: process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro' });
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if ('help' in args) {
@@ -64,8 +82,10 @@ async function main(): Promise<number> {
   const { PathNotFoundError, validatePaths } = await import('../src/lib/validate/index');
   let result;
   try {
-    // Only problems are printed: the valid entries need not be kept.
-    result = await validatePaths(paths, { entries: false });
+    // Only problems are printed: the valid entries are kept only where documents must be checked too.
+    const documents = paths.some(hasDocuments);
+    result = await validatePaths(paths, { entries: documents });
+    if (documents) result.problems = sortProblems([...result.problems, ...(await checkDocuments(result.entries))]);
   } catch (e) {
     if (e instanceof PathNotFoundError) {
       process.stderr.write(`${e.message}\n${USAGE}\n`);

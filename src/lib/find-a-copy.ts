@@ -1,4 +1,5 @@
 import { displayTitle, externalLinkHost, type Publication } from './catalogue';
+import { DOCUMENTS_PATH } from './documents/records';
 import { recordPageUrl } from './cite/record';
 import { CORRECTION_TEMPLATE, entryFilePath } from './new-entry/editor-links';
 import { REPOSITORY_URL } from './site';
@@ -69,6 +70,8 @@ export interface Search {
 }
 
 export type DocumentAccess =
+  /** The catalogue's own copy (a document it may publish, see src/lib/documents/), and the publisher's when known. */
+  | { kind: 'copy'; href: string; fileType: string; link?: { href: string; host: string } }
   | { kind: 'link'; href: string; host: string; fileType: string | undefined }
   | { kind: 'search'; query: string; searches: Search[]; addLinkUrl: string };
 
@@ -113,6 +116,14 @@ export function addLinkIssueUrl(publication: Publication): string {
 export function documentAccess(publication: Publication): DocumentAccess {
   const { data } = publication;
   const host = externalLinkHost(data.link);
+  if (data.document && data.document_redistributable) {
+    return {
+      kind: 'copy',
+      href: `${DOCUMENTS_PATH}${encodeURIComponent(data.document)}`,
+      fileType: /\.pdf$/i.test(data.document) ? 'PDF' : 'plain text',
+      ...(data.link && host ? { link: { href: data.link, host } } : {}),
+    };
+  }
   if (data.link && host) return { kind: 'link', href: data.link, host, fileType: linkFileType(data.link) };
   const query = searchQuery(publication);
   const credits = [data.publisher, ...(data.authors ?? [])].filter((c): c is string => Boolean(c));

@@ -60,7 +60,9 @@ export interface Editions {
 
 /** How readers can get the documents: a link, or only the "Find a copy" searches (see src/lib/find-a-copy.ts). */
 export interface AccessCounts {
-  /** Records with a link to the publication. */
+  /** Records whose document the catalogue publishes itself (src/lib/documents/). */
+  withCopy: number;
+  /** Records with a link to the publication (and no copy of the catalogue's own). */
   withLink: number;
   /** Records without one, which offer searches instead (every one of them does). */
   withSearches: number;
@@ -107,11 +109,12 @@ export function buildReport(
   const suppliedTitles: ReportEntry[] = [];
   const noAuthorOrPublisher: ReportEntry[] = [];
   const suppliedPublishers: ReportEntry[] = [];
-  const access: AccessCounts = { withLink: 0, withSearches: 0, withPublisherSearch: 0 };
+  const access: AccessCounts = { withCopy: 0, withLink: 0, withSearches: 0, withPublisherSearch: 0 };
   for (const publication of sorted) {
     const { data } = publication;
     const way = documentAccess(publication);
-    if (way.kind === 'link') access.withLink++;
+    if (way.kind === 'copy') access.withCopy++;
+    else if (way.kind === 'link') access.withLink++;
     else {
       access.withSearches++;
       if (way.searches.length > GENERAL_SEARCHES.length) access.withPublisherSearch++;
@@ -341,6 +344,7 @@ export function formatReport(report: CatalogueReport, options: { all?: boolean; 
   }
 
   lines.push('', 'Getting the publication');
+  lines.push(`  with the catalogue's own copy of the document: ${share(report.access.withCopy, report.total)}`);
   lines.push(`  with a link: ${share(report.access.withLink, report.total)}`);
   lines.push(`  without a link, "Find a copy" searches instead: ${share(report.access.withSearches, report.total)}`);
   lines.push(`    of which with a search of the publisher's own site: ${share(report.access.withPublisherSearch, report.total)}`);

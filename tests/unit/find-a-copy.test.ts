@@ -65,14 +65,31 @@ describe('the report counts the ways to the publications', () => {
     const { buildReport, formatReport } = await import('../../src/lib/report');
     const entries = await readCataloguePublications();
     const report = buildReport(entries);
-    expect(report.access.withLink + report.access.withSearches).toBe(entries.length);
+    expect(report.access.withCopy + report.access.withLink + report.access.withSearches).toBe(entries.length);
     expect(report.access.withLink).toBe(entries.filter((p) => p.data.link).length);
     expect(report.access.withPublisherSearch).toBeGreaterThan(50);
     expect(report.noAuthorOrPublisher).toHaveLength(entries.filter((p) => !p.data.authors?.length && !p.data.publisher).length);
     expect(report.suppliedPublishers).toHaveLength(26);
     const text = formatReport(report);
-    expect(text).toContain(`with a link: ${report.access.withLink} of 103`);
-    expect(text).toContain(`"Find a copy" searches instead: ${report.access.withSearches} of 103`);
+    expect(text).toContain(`with a link: ${report.access.withLink} of ${entries.length}`);
+    expect(text).toContain(`"Find a copy" searches instead: ${report.access.withSearches} of ${entries.length}`);
     expect(text).toContain('Supplied publishers (shown in [brackets]): 26');
+  });
+});
+
+describe("the catalogue's own copy", () => {
+  it('is offered first when the document may be published, with the publisher’s link beside it', () => {
+    const access = documentAccess(
+      makePublication('own', { document: 'own.pdf', document_redistributable: true, link: 'https://www.state.gov/report/' }),
+    );
+    expect(access).toEqual({
+      kind: 'copy',
+      href: '/documents/own.pdf',
+      fileType: 'PDF',
+      link: { href: 'https://www.state.gov/report/', host: 'state.gov' },
+    });
+  });
+  it('is not offered for a document that is only indexed', () => {
+    expect(documentAccess(makePublication('indexed', { document: 'own.pdf', link: 'https://www.state.gov/r.pdf' })).kind).toBe('link');
   });
 });

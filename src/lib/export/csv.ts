@@ -70,6 +70,13 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   { field: 'summary', name: 'summary', description: FIELD_DOCS.summary, value: (p) => p.data.summary },
   { field: 'link', name: 'link', description: FIELD_DOCS.link, value: (p) => p.data.link },
+  { field: 'document', name: 'document', description: FIELD_DOCS.document, value: (p) => p.data.document },
+  {
+    field: 'document_redistributable',
+    name: 'document_redistributable',
+    description: FIELD_DOCS.document_redistributable,
+    value: (p) => (p.data.document ? (p.data.document_redistributable ?? false) : undefined),
+  },
   { field: 'source', name: 'sources', description: list(FIELD_DOCS.source), list: true, value: (p) => p.data.source },
   { field: 'notes', name: 'notes', description: FIELD_DOCS.notes, value: (p) => p.data.notes },
   { field: 'added', name: 'added', description: FIELD_DOCS.added, value: (p) => p.data.added },

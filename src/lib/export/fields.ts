@@ -21,6 +21,10 @@ export const FIELD_DOCS: Record<keyof Entry, string> = {
   languages: 'Languages the publication is available in: ISO 639-1 codes.',
   summary: 'Two to four sentences written by the catalogue (not by the publisher), plain text.',
   link: 'Where to read or download the publication (an https URL on the publisher’s site), when known.',
+  document:
+    'File name of the publication’s own document in the catalogue (content/documents/): its text is searchable page by page.',
+  document_redistributable:
+    'true when the document’s licence lets the catalogue publish it (served at /documents/<file name>); otherwise only its text is searched.',
   source: 'Where the record’s details came from (provenance): one or more keys from the catalogue’s list of sources.',
   notes: 'Notes for readers: the volume a paper appeared in, the languages of an executive summary, … (never a source file or line).',
   editor_notes:

@@ -73,6 +73,20 @@ export const entrySchema = z.strictObject({
     .refine((url) => isSafeUrl(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
     .optional(),
   /**
+   * The publication's own file under `content/documents/` (a PDF, or UTF-8 plain text with a form feed between
+   * pages): its text is indexed page by page, so search finds the page a phrase is on.
+   */
+  document: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:pdf|txt)$/, 'must be a file name in content/documents/ ending in .pdf or .txt')
+    .optional(),
+  /**
+   * true when the document's licence lets the site publish the file (public-domain government works, open
+   * licences): page links then open the site's copy. Left out or false: the text is indexed, the file is not
+   * published, and page links open the copy at `link`.
+   */
+  document_redistributable: z.boolean().optional(),
+  /**
    * Where this entry's metadata came from (provenance), one or more keys from `sources.ts`. Optional: an entry that
    * leaves it out is an editor's contribution, `[editor]`.
    */

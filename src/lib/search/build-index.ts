@@ -2,6 +2,9 @@ import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promise
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { loadDocuments, type IndexedDocument } from '../documents/load';
+import { DOCUMENTS_INDEX_DIR } from '../documents/records';
+import { CONTENT_DIR } from '../site';
 import { SOURCES } from '../schema/sources';
 import { catalogueAcronyms } from './acronyms';
 import { compileSynonyms, searchExpansion, type CompiledSynonyms } from './expand';
@@ -54,21 +57,28 @@ export interface SearchIndexStats {
   expanded: number;
   /** Words written for spelling suggestions. */
   words: number;
+  /** Pages of publications' documents indexed, each its own result (src/lib/documents/). */
+  documentPages: number;
   seconds: number;
 }
 
 /** The one line the build prints; the benchmark reads the page count and seconds back from it. */
-export function describeIndex({ pages, shards, expanded, words, seconds }: SearchIndexStats): string {
+export function describeIndex({ pages, shards, expanded, words, documentPages, seconds }: SearchIndexStats): string {
   return (
     `Pagefind indexed ${pages} pages (${expanded} with synonyms or spelling variants added) in ` +
     `${shards === 1 ? 'one index' : `${shards} shards`} and wrote ` +
-    `${words} words for spelling suggestions in ${seconds.toFixed(1)} s`
+    `${words} words for spelling suggestions in ${seconds.toFixed(1)} s` +
+    (documentPages ? `; ${documentPages} pages of documents in an index of their own` : '')
   );
 }
 
 export interface BuildSearchIndexOptions {
   /** Publications per shard at most (shards.ts); the CLI takes it from SHARD_PAGES_ENV. */
   maxShardPages?: number;
+  /** The entries' folder, whose sibling documents/ holds their documents (default: the build's, as Astro's). */
+  contentDir?: string;
+  /** Where extracted document pages are kept between builds (default: Astro's cache folder). */
+  cacheDir?: string;
 }
 
 /**
@@ -78,11 +88,16 @@ export interface BuildSearchIndexOptions {
  */
 export async function buildSearchIndex(
   siteDir: string,
-  { maxShardPages = MAX_SHARD_PAGES }: BuildSearchIndexOptions = {},
+  {
+    maxShardPages = MAX_SHARD_PAGES,
+    contentDir = process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR,
+    cacheDir = process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro',
+  }: BuildSearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
+    const documents = await loadDocuments(contentDir, cacheDir);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     // Years are only needed to cut shards: a catalogue that fits in one is not read twice.
@@ -110,6 +125,7 @@ export async function buildSearchIndex(
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
     }
     await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
     const vocabularyPath = join(siteDir, VOCABULARY_FILE);
     await mkdir(dirname(vocabularyPath), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
@@ -120,6 +136,7 @@ export async function buildSearchIndex(
       shards: plan.length,
       expanded,
       words: vocabulary.size,
+      documentPages,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
@@ -200,6 +217,26 @@ async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
     if (slug) out[name.replace(/\.pf_fragment$/, '')] = slug;
   });
   return out;
+}
+
+/**
+ * The pages of the publications' documents, in an index of their own (`pagefind/documents/`), so the catalogue's
+ * search, its counts and its filters stay about publications; the search page asks this index for the pages a
+ * query is on (src/scripts/search/documents.ts). None when no publication has a document.
+ */
+async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
+  const records = documents.flatMap((document) => document.records);
+  if (records.length === 0) return 0;
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    if (added.errors.length) throw new Error(`${record.meta.record}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await index.deleteIndex();
+  return records.length;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
 import { exportResults } from './export';
+import { documentParam, showDocumentHits } from './documents';
 import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
 
 /**
@@ -73,6 +74,9 @@ let typingEntry = false;
 let current: { outcome: Outcome; shown: number } | undefined;
 /** Set by a submitted search (Enter, the button): the result count takes focus once the results are shown. */
 let focusCount = false;
+/** "Search inside this document" (a record page's box): that publication's pages, for as long as the page is open. */
+const onlyDocument = documentParam(location.search);
+const documentHits = document.querySelector<HTMLElement>('#document-hits');
 /**
  * Whether the reader has reached for the filters (pointer or focus in them, the panel opened on a phone, or
  * filters in the address): only then do their values and counts load (Pagefind's filter chunks weigh about as much
@@ -200,6 +204,7 @@ function run(next: SearchState, mode: HistoryMode): void {
   if (isEmptySearch(next)) {
     pending = undefined;
     showIdle();
+    if (documentHits) documentHits.hidden = true;
     // The catalogue's totals, once Pagefind is loaded (it loads when the reader focuses the box, not before).
     if (pagefindRequested()) void refreshFilters(undefined, job.run);
     return;
@@ -274,6 +279,11 @@ async function execute(job: Job): Promise<void> {
     return;
   }
   announce(statusText(outcome));
+  if (documentHits) {
+    void showDocumentHits(documentHits, next, onlyDocument, () => run === latest).catch(() => {
+      documentHits.hidden = true;
+    });
+  }
   if (focusCount) {
     focusCount = false;
     status.focus();

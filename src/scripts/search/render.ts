@@ -18,7 +18,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Pagefind excerpts: escaped text plus <mark>. Anything else in them is dropped, not trusted. */
-function setExcerpt(node: HTMLElement, excerpt: string): void {
+export function setExcerpt(node: HTMLElement, excerpt: string): void {
   node.innerHTML = excerpt;
   for (const child of node.querySelectorAll('*')) if (child.tagName !== 'MARK') child.replaceWith(child.textContent ?? '');
 }
