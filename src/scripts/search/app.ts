@@ -77,6 +77,8 @@ let focusCount = false;
 /** "Search inside this document" (a record page's box): that publication's pages, for as long as the page is open. */
 const onlyDocument = documentParam(location.search);
 const documentHits = document.querySelector<HTMLElement>('#document-hits');
+// Below the results (appearing later, it moves nothing on screen), except when the reader asked for these pages.
+if (onlyDocument && documentHits) document.querySelector('#search-results')?.before(documentHits);
 /**
  * Whether the reader has reached for the filters (pointer or focus in them, the panel opened on a phone, or
  * filters in the address): only then do their values and counts load (Pagefind's filter chunks weigh about as much

@@ -69,7 +69,7 @@ function pageItem(data: PagefindResultData): HTMLLIElement {
   const heading = el('h3', { className: 'entry-title' }, online === 'yes' ? pageLink : el('span', { text: `Page ${page}` }), ' of ', recordLink);
   const excerpt = el('p', { className: 'excerpt' });
   setExcerpt(excerpt, data.excerpt);
-  const item = el('li', { className: 'search-result document-page' }, heading, excerpt);
+  const item = el('li', { className: 'document-page' }, heading, excerpt);
   if (online !== 'yes') item.append(el('p', { className: 'entry-meta', text: 'The document is not online: the record says how to get a copy.' }));
   return item;
 }
