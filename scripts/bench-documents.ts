@@ -85,7 +85,7 @@ try {
   const site = join(work, 'site');
   mkdirSync(site);
   writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="en"><title>bench</title></html>');
-  let started = performance.now();
+  const started = performance.now();
   const indexed = await indexDocuments(documents, join(site, 'pagefind', 'documents'));
   const indexSeconds = (performance.now() - started) / 1000;
   const indexBytes = du(join(site, 'pagefind', 'documents'));
