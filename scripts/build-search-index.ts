@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndex, describeIndex } from '../src/lib/search/build-index';
 import { SHARD_PAGES_ENV } from '../src/lib/search/shards';
-import { OUT_DIR } from '../src/lib/site';
+import { CONTENT_DIR, OUT_DIR } from '../src/lib/site';
 
 const USAGE = 'usage: node --import tsx scripts/build-search-index.ts [SITE_DIR]';
 
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const maxShardPages = shardPages === undefined ? undefined : Number(shardPages);
-    console.log(describeIndex(await buildSearchIndex(siteDir, { maxShardPages })));
+    console.log(describeIndex(await buildSearchIndex(siteDir, { maxShardPages, contentDir: process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR })));
     return 0;
   } catch (error) {
     // The message says which step failed; the cause is Pagefind's or the file system's own words.

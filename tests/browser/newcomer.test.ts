@@ -11,6 +11,7 @@
  * tree (the README's `npm ci` is checked by hand in a fresh clone, see the issue's closing note). The caches Astro and
  * Vite write into node_modules are not linked, so nothing the copy writes can reach the project.
  */
+import { formatDate } from '../../src/lib/catalogue';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -221,7 +222,7 @@ describe('the newcomer runs the README in a fresh copy', { timeout: 600_000 }, (
       expect(page.status).toBe(200);
       expect(page.text).toContain('Newcomer Test Minimal Entry on Labour Recruitment');
       // `added` from git's history, which has none for a new file: the day it was written. `source`: an editor.
-      expect(page.text).toContain(`datetime="${today()}"`);
+      expect(page.text).toContain(`<dd>${formatDate(today())}</dd>`);
       expect(page.text).toContain('Catalogued by an editor from the publication itself');
       // Acknowledgements are for editors: they never reach a page.
       const toolkit = await get(`${url}/publications/toolkit-to-combat-trafficking-in-persons-2006/`);

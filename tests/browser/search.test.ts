@@ -124,14 +124,16 @@ describe('search on the fixture site', () => {
     // The fixture's index is in shards (global-setup.ts): /pagefind/ and /pagefind/shard-N/.
     expect(requested.filter((path) => /^\/pagefind\/(shard-\d+\/)?filter\//.test(path) || path.endsWith('vocabulary.json'))).toEqual([]);
     expect(requested.some((path) => /^\/pagefind\/(shard-\d+\/)?fragment\//.test(path))).toBe(true);
-    expect(requested.filter((path) => path.endsWith('/pagefind-entry.json')).sort()).toEqual([
+    // The catalogue's index (the documents' own index, /pagefind/documents/, is the documents test's concern).
+    const catalogueIndex = (path: string) => !path.startsWith('/pagefind/documents/');
+    expect(requested.filter((path) => path.endsWith('/pagefind-entry.json') && catalogueIndex(path)).sort()).toEqual([
       '/pagefind/pagefind-entry.json',
       '/pagefind/shard-1/pagefind-entry.json',
       '/pagefind/shard-2/pagefind-entry.json',
       '/pagefind/shard-3/pagefind-entry.json',
     ]);
     // One WebAssembly for all shards.
-    expect(requested.filter((path) => path.endsWith('.pagefind') && path.includes('/wasm.'))).toEqual(['/pagefind/wasm.en.pagefind']);
+    expect(requested.filter((path) => path.endsWith('.pagefind') && path.includes('/wasm.') && catalogueIndex(path))).toEqual(['/pagefind/wasm.en.pagefind']);
     expect(externalRequests).toEqual([]);
     await page.context().close();
   });
@@ -223,14 +225,14 @@ describe('search on the fixture site', () => {
     await showAll(page);
     const newest = await page.locator('#search-results .entry-meta').allTextContents();
     const years = newest.map((meta) => meta.split(' · ')[0]);
-    expect(years).toEqual(yearsSorted(ALL, 'newest').slice(0, 10));
+    expect(years).toEqual(yearsSorted(ALL, 'newest'));
     expect(years).toContain('Undated');
     expect(query(page).get('sort')).toBe('year');
     await page.getByLabel('Sort by').selectOption('year-asc');
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found for “fixture”, oldest first\\.$`));
     await showAll(page);
     const oldest = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]);
-    expect(oldest).toEqual(yearsSorted(ALL, 'oldest').slice(0, 10));
+    expect(oldest).toEqual(yearsSorted(ALL, 'oldest'));
     await page.context().close();
   });
 

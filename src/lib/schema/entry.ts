@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isSafeUrl } from '../entry/url';
+import { unsafeCharacter } from '../entry/url';
 import { CATEGORY_KEYS } from './categories';
 import { isCountryCode } from './countries';
 import { isLanguageCode } from './languages';
@@ -70,7 +70,7 @@ export const entrySchema = z.strictObject({
   /** Where to read or download the publication: an https URL, written as a browser shows it (no spaces, <, > or quotes). */
   link: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-    .refine((url) => isSafeUrl(url), 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
+    .refine((url) => unsafeCharacter(url) === undefined, 'must be a well-formed URL: no spaces, <, >, quotes or backslashes')
     .optional(),
   /**
    * The publication's own file under `content/documents/` (a PDF, or UTF-8 plain text with a form feed between

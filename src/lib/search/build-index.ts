@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
-import { CONTENT_DIR } from '../site';
 import { SOURCES } from '../schema/sources';
 import { catalogueAcronyms } from './acronyms';
 import { compileSynonyms, searchExpansion, type CompiledSynonyms } from './expand';
@@ -75,7 +74,7 @@ export function describeIndex({ pages, shards, expanded, words, documentPages, s
 export interface BuildSearchIndexOptions {
   /** Publications per shard at most (shards.ts); the CLI takes it from SHARD_PAGES_ENV. */
   maxShardPages?: number;
-  /** The entries' folder, whose sibling documents/ holds their documents (default: the build's, as Astro's). */
+  /** The entries' folder, whose sibling documents/ holds their documents (none indexed without it; the CLI passes the build's). */
   contentDir?: string;
   /** Where extracted document pages are kept between builds (default: Astro's cache folder). */
   cacheDir?: string;
@@ -90,14 +89,14 @@ export async function buildSearchIndex(
   siteDir: string,
   {
     maxShardPages = MAX_SHARD_PAGES,
-    contentDir = process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR,
+    contentDir,
     cacheDir = process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro',
   }: BuildSearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
     const files = await publicationPages(siteDir);
-    const documents = await loadDocuments(contentDir, cacheDir);
+    const documents = contentDir === undefined ? [] : await loadDocuments(contentDir, cacheDir);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     // Years are only needed to cut shards: a catalogue that fits in one is not read twice.

@@ -2,6 +2,17 @@ import { isSafeUrl, unsafeCharacter } from '../../entry/url';
 import { error, quote } from '../problem';
 import type { Rule } from './types';
 
+/**
+ * The URL with what may not stand in it percent-encoded (spaces, <, >, quotes…), the form a browser's address bar
+ * copies: "https://a.org/a b" → "https://a.org/a%20b". Undefined when encoding cannot make it safe.
+ */
+export function percentEncoded(url: string): string | undefined {
+  const encoded = encodeURI(url.replace(/%(?![0-9a-f]{2})/gi, '%25'))
+    .replace(/%25([0-9a-f]{2})/gi, '%$1')
+    .replace(/[`{}|\\^]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return isSafeUrl(encoded) ? encoded : undefined;
+}
+
 /** `link` must be https://. Say why not, and give the https form where there is one. */
 export const link: Rule = {
   id: 'link',
@@ -25,9 +36,16 @@ export const link: Rule = {
     if (!scheme && /^(?:www\.|[a-z0-9-]+\.[a-z]{2,}\/?)/i.test(v)) {
       return fail(`link ${quote(v)} has no https://`, `use link: https://${v.replace(/^\/+/, '')}`);
     }
-    const bad = unsafeCharacter(v);
-    if (!scheme || scheme[1]!.toLowerCase() !== 'https' || isSafeUrl(v) || bad === undefined) return [];
-    const shown = /\s/.test(bad) ? 'a space' : quote(bad);
-    return fail(`link contains ${shown}, which a URL never holds as it is`, `write it percent-encoded (${encodeURIComponent(bad)}), as the browser's address bar shows it`);
+    if (!scheme || isSafeUrl(v) || unsafeCharacter(v) === undefined) return [];
+    const bad = [...new Set([...v].filter((c) => unsafeCharacter(c) !== undefined))]
+      .map((c) => (c === ' ' ? 'a space' : /\s/.test(c) ? 'a line break or tab' : quote(c)))
+      .join(', ');
+    const fixed = percentEncoded(v);
+    return fail(
+      `link is not a well-formed URL: it contains ${bad}`,
+      fixed
+        ? `copy the address from the browser's address bar, or write it percent-encoded: link: ${fixed}`
+        : "copy the address from the browser's address bar",
+    );
   },
 };
