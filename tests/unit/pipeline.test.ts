@@ -125,7 +125,7 @@ describe('every file that cannot build is refused by the validator, in our forma
       (e: unknown) => String(e),
     );
     expect(error).toContain('link-ends-the-article.md:');
-    expect(error).toContain('link contains "<", which a URL never holds as it is');
+    expect(error).toContain('link is not a well-formed URL: it contains "<"');
   }, 600_000);
 });
 
