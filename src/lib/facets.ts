@@ -2,7 +2,7 @@ import type { Publication } from './catalogue';
 import { compareNewestFirst } from './catalogue';
 import { CATEGORY_KEYS, categoryLabel, type Category } from './schema/categories';
 import { countryName } from './schema/countries';
-import type { Entry } from './schema/entry';
+import type { EntryData } from './schema/entry';
 import { languageName } from './schema/languages';
 import { REGIONS } from './schema/regions';
 import { PAGE_SEGMENT, pagePath, paginate, type PageOf } from './pagination';
@@ -84,7 +84,7 @@ const UNDATED_KEY = 'undated';
  * An entry's values for each facet as stored (region names, country and language codes, year, category key,
  * author names), each value once.
  */
-export function facetKeys(entry: Entry): Record<FacetKey, string[]> {
+export function facetKeys(entry: EntryData): Record<FacetKey, string[]> {
   return {
     region: unique(entry.region),
     country: unique(entry.country),
@@ -115,7 +115,7 @@ export function facetValueName(facet: FacetKey, key: string): string {
  * An entry's values for each facet in words, as browse pages name them: for Pagefind filters and anything else
  * that must match the browse pages. Year is "2019" or "Undated".
  */
-export function facetNames(entry: Entry): Record<FacetKey, string[]> {
+export function facetNames(entry: EntryData): Record<FacetKey, string[]> {
   const keys = facetKeys(entry);
   const names = {} as Record<FacetKey, string[]>;
   for (const facet of FACET_KEYS) names[facet] = keys[facet].map((key) => facetValueName(facet, key));

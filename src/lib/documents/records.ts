@@ -9,7 +9,7 @@
 import { dirname, join } from 'node:path';
 import type { EntryData } from '../schema/entry';
 import { FACET_KEYS, facetNames, UNDATED } from '../facets';
-import { SORT_KEYS, UNDATED_NEWEST_FIRST, UNDATED_OLDEST_FIRST } from '../search/state';
+import { sortValues } from '../search/state';
 
 /** Where the site serves documents it may publish: `/documents/<file name>`. */
 export const DOCUMENTS_PATH = '/documents/';
@@ -57,14 +57,11 @@ export function documentPageHref(publication: DocumentOwner, page: number): stri
 /** One record for every page with text; empty pages are left out. */
 export function documentPageRecords(publication: DocumentOwner, pages: readonly string[]): PageRecord[] {
   const { data, slug } = publication;
-  const names = facetNames({ ...data, added: '' });
+  const names = facetNames(data);
   const filters: Record<string, string[]> = { [DOCUMENT_FILTER]: [slug] };
   for (const key of FACET_KEYS) if (names[key].length) filters[key] = [...names[key]];
   const year = data.year === undefined ? undefined : String(data.year);
-  const sort = {
-    [SORT_KEYS.newest]: year ?? UNDATED_NEWEST_FIRST,
-    [SORT_KEYS.oldest]: year ?? UNDATED_OLDEST_FIRST,
-  };
+  const sort = sortValues(data.year);
   const recordPath = `/publications/${slug}/`;
   return pages.flatMap((content, i) => {
     if (!content) return [];

@@ -27,6 +27,14 @@ export const SORT_KEYS = { newest: 'year', oldest: 'year_oldest' } as const;
 export const UNDATED_NEWEST_FIRST = '0';
 export const UNDATED_OLDEST_FIRST = '9999';
 
+/** A record's two sort values (year, or the undated stand-ins), for its page and for its document's pages alike. */
+export function sortValues(year: number | undefined): Record<(typeof SORT_KEYS)[keyof typeof SORT_KEYS], string> {
+  return {
+    [SORT_KEYS.newest]: year === undefined ? UNDATED_NEWEST_FIRST : String(year),
+    [SORT_KEYS.oldest]: year === undefined ? UNDATED_OLDEST_FIRST : String(year),
+  } as Record<(typeof SORT_KEYS)[keyof typeof SORT_KEYS], string>;
+}
+
 export interface SearchState {
   q: string;
   filters: Record<FilterKey, string[]>;
