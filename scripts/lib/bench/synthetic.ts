@@ -1,10 +1,10 @@
 import { stringify } from 'yaml';
-import { CATEGORY_KEYS, type Category } from '../schema/categories';
-import { COUNTRY_CODES } from '../schema/countries';
-import type { EntryInput } from '../schema/entry';
-import { TITLE_MAX } from '../schema/entry';
-import { REGIONS, type Region } from '../schema/regions';
-import { SOURCE_KEYS, type Source } from '../schema/sources';
+import { CATEGORY_KEYS, type Category } from '../../../src/lib/schema/categories';
+import { COUNTRY_CODES } from '../../../src/lib/schema/countries';
+import type { EntryInput } from '../../../src/lib/schema/entry';
+import { TITLE_MAX } from '../../../src/lib/schema/entry';
+import { REGIONS, type Region } from '../../../src/lib/schema/regions';
+import { SOURCE_KEYS, type Source } from '../../../src/lib/schema/sources';
 
 /**
  * Synthetic catalogues for the benchmark (`npm run bench`, issue 9): N valid entries whose title and summary lengths,
@@ -579,10 +579,7 @@ export function toMarkdown(entry: SyntheticEntry): string {
   return `---\n${yaml}---\n${entry.body ? `\n${entry.body}` : ''}`;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Summaries, for the unit test and the results page
-// ---------------------------------------------------------------------------------------------------------------
-
+/** The median of a list (NaN when empty). */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -590,12 +587,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
-}
-
-/** Shares of a frequency table (value → share of the total). */
-export function shares(freq: Frequencies): Record<string, number> {
-  const total = Object.values(freq).reduce((a, b) => a + b, 0);
-  return Object.fromEntries(Object.entries(freq).map(([k, v]) => [k, total ? v / total : 0]));
+/**
+ * The pages of entry `index`'s synthetic document (issue 21's benchmark), in the profile's words: `pages` texts of
+ * about 2,000 characters, each carrying the word DOCUMENT_WORD, so a query for it can only be answered by document pages.
+ */
+export const DOCUMENT_WORD = 'quillmarrow';
+export function documentPages(profile: CatalogueProfile, seed: string, index: number, pages: number, currentYear: number): string[] {
+  const sampler = new Sampler(profile, currentYear);
+  const rng = createRng(`${seed}:document:${index}`);
+  return Array.from({ length: pages }, (_, p) => `${sampler.prose(rng, 2000)} ${DOCUMENT_WORD} ${p + 1}.`);
 }
