@@ -3,13 +3,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   createRng,
+  documentPages,
+  DOCUMENT_WORD,
   generateEntries,
-  mean,
   profileFromEntries,
-  shares,
   toMarkdown,
   type CatalogueProfile,
-} from '../../src/lib/bench/synthetic';
+  type Frequencies,
+} from '../../scripts/lib/bench/synthetic';
 import { entrySchema } from '../../src/lib/schema/entry';
 
 /** The benchmark's generator: valid entries, distributions like the real catalogue's, the same files every time. */
@@ -18,6 +19,13 @@ const profile = JSON.parse(readFileSync('bench/profile.json', 'utf8')) as Catalo
 const currentYear = new Date().getFullYear();
 const N = 1500;
 const entries = generateEntries(profile, N, { seed: 'unit-test', currentYear });
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** Shares of a frequency table (value → share of the total). */
+function shares(freq: Frequencies): Record<string, number> {
+  const total = Object.values(freq).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(freq).map(([k, v]) => [k, v / total]));
+}
 
 /** Reads a generated file back the way a YAML reader would. */
 function readBack(markdown: string): { data: Record<string, unknown>; body: string } {
@@ -95,5 +103,17 @@ describe('synthetic catalogue generator', () => {
           .flatMap((e) => `${e.data.title} ${e.data.summary} ${e.body}`.toLowerCase().split(/[^\p{L}\p{N}-]+/u)),
       ).size;
     expect(vocabulary(1500)).toBeGreaterThan(vocabulary(150) * 2);
+  });
+
+  it("makes documents' pages deterministically, each with the word only document pages carry", () => {
+    const pages = documentPages(profile, 'unit-test', 7, 5, currentYear);
+    expect(pages).toHaveLength(5);
+    expect(documentPages(profile, 'unit-test', 7, 5, currentYear)).toEqual(pages);
+    expect(documentPages(profile, 'unit-test', 8, 5, currentYear)).not.toEqual(pages);
+    for (const [i, page] of pages.entries()) {
+      expect(page.length).toBeGreaterThan(1500);
+      expect(page.endsWith(`${DOCUMENT_WORD} ${i + 1}.`)).toBe(true);
+    }
+    expect(entries.some((e) => toMarkdown(e).includes(DOCUMENT_WORD))).toBe(false);
   });
 });

@@ -1,310 +1,159 @@
-import type { Browser, Page } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../../tests/browser/chromium';
 
-/**
- * Measurements in headless Chromium on 127.0.0.1: bytes a page transfers (watched through the DevTools protocol's
- * Network domain, so everything the browser really fetched counts — HTML, CSS, JS, fonts, WASM, index chunks), and
- * the time from the last keystroke of a query to its results painted.
- */
+/** Measures in headless Chromium on 127.0.0.1: bytes a page transfers, and the first query's time and bytes. */
 
 export interface Transfer {
-  url: string;
-  /** Bytes received: response body as sent plus response headers (Playwright's request.sizes()). */
   bytes: number;
-  requests: number;
-  /** Bytes by kind: html, css, js, font, image, search-js, search-wasm, search-index, other. */
-  byKind: Record<string, number>;
-  /** Bytes without anything under /pagefind/ (the search code and index). */
+  /** Without anything under /pagefind/ (the search code and index). */
   withoutSearch: number;
 }
 
-function kindOf(url: string, type: string): string {
-  const path = new URL(url).pathname;
-  if (path.startsWith('/pagefind/')) {
-    if (/\.js$/.test(path)) return 'search-js';
-    if (/\/wasm\.[^/]+\.pagefind$/.test(path)) return 'search-wasm';
-    if (/\.css$/.test(path)) return 'css';
-    return 'search-index';
-  }
-  switch (type) {
-    case 'Document':
-      return 'html';
-    case 'Stylesheet':
-      return 'css';
-    case 'Script':
-      return 'js';
-    case 'Font':
-      return 'font';
-    case 'Image':
-      return 'image';
-    default:
-      return /\.m?js$/.test(path) ? 'js' : /\.css$/.test(path) ? 'css' : /\.(woff2?|ttf|otf)$/.test(path) ? 'font' : 'other';
-  }
-}
-
 /**
- * Counts bytes of every finished request of a page and its workers (Pagefind fetches its WASM and index chunks from
- * a Web Worker, which the page's own DevTools session does not see; Playwright's request events do).
- * `snapshot()` sums what has finished so far.
+ * A cold context (empty cache) that reaches 127.0.0.1 only, and a counter of the bytes every request of the page
+ * and its workers received (Pagefind fetches its WASM and index from a worker, which Playwright's context sees).
  */
-class NetworkMeter {
-  private readonly finished: Array<{ url: string; type: string; bytes: number }> = [];
-  private readonly pending = new Set<Promise<void>>();
-  /** Requests started and not yet finished or failed, and when the last one started or ended (Date.now()). */
-  inflight = 0;
-  lastActivity = Date.now();
-
-  static async attach(page: Page): Promise<NetworkMeter> {
-    const meter = new NetworkMeter();
-    const context = page.context();
-    context.on('request', () => {
-      meter.inflight++;
-      meter.lastActivity = Date.now();
-    });
-    const ended = () => {
-      meter.inflight = Math.max(0, meter.inflight - 1);
-      meter.lastActivity = Date.now();
-    };
-    context.on('requestfailed', ended);
-    context.on('requestfinished', ended);
-    context.on('requestfinished', (request) => {
-      const url = request.url();
-      if (url.startsWith('data:')) return;
-      // Browsers ask for /favicon.ico on their own; it is not part of the page.
-      if (new URL(url).pathname === '/favicon.ico') return;
-      const type = { document: 'Document', stylesheet: 'Stylesheet', script: 'Script', font: 'Font', image: 'Image' }[
-        request.resourceType()
-      ] ?? 'Other';
-      const done = request
-        .sizes()
-        .then(async (sizes) => {
-          let body = sizes.responseBodySize;
-          // Chromium reports 0 body bytes for a worker's own script (pagefind-worker.js, 41 KB): the server's
-          // Content-Length says what was sent.
-          if (body === 0) body = Number((await request.response())?.headers()['content-length'] ?? 0) || 0;
-          meter.finished.push({ url, type, bytes: body + sizes.responseHeadersSize });
-        })
-        .catch(() => undefined)
-        .finally(() => meter.pending.delete(done));
-      meter.pending.add(done);
-    });
-    return meter;
-  }
-
-  async snapshot(url: string, since = 0): Promise<Transfer> {
-    await Promise.all([...this.pending]);
-    const byKind: Record<string, number> = {};
-    let bytes = 0;
-    let withoutSearch = 0;
-    const items = this.finished.slice(since);
-    for (const item of items) {
-      const kind = kindOf(item.url, item.type);
-      byKind[kind] = (byKind[kind] ?? 0) + item.bytes;
-      bytes += item.bytes;
-      if (!new URL(item.url).pathname.startsWith('/pagefind/')) withoutSearch += item.bytes;
-    }
-    return { url, bytes, requests: items.length, byKind, withoutSearch };
-  }
-
-  async count(): Promise<number> {
-    await Promise.all([...this.pending]);
-    return this.finished.length;
-  }
-}
-
-async function settle(page: Page, quietMs = 250, timeoutMs = 15_000): Promise<void> {
-  try {
-    await page.waitForLoadState('networkidle', { timeout: timeoutMs });
-  } catch {
-    // a page that keeps the network busy is measured as far as it got
-  }
-  await page.waitForTimeout(quietMs);
-}
-
-/** Bytes a page transfers on a cold load (new context, cache off), JavaScript on. */
-export async function measureTransfer(browser: Browser, url: string): Promise<Transfer> {
+async function coldContext(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  const sizes: Array<Promise<{ search: boolean; bytes: number }>> = [];
+  context.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/favicon.ico') return; // asked for by the browser, not the page
+    sizes.push(
+      request.sizes().then(async (s) => {
+        // Chromium reports 0 body bytes for a worker's own script: the server's Content-Length says what was sent.
+        const body = s.responseBodySize || Number((await request.response())?.headers()['content-length'] ?? 0);
+        return { search: path.startsWith('/pagefind/'), bytes: body + s.responseHeadersSize };
+      }, () => ({ search: false, bytes: 0 })),
+    );
+  });
+  /** Bytes of the requests finished since request number `from`. */
+  const transfer = async (from = 0): Promise<Transfer & { count: number }> => {
+    const list = await Promise.all(sizes);
+    const part = list.slice(from);
+    const bytes = part.reduce((a, r) => a + r.bytes, 0);
+    return { bytes, withoutSearch: bytes - part.filter((r) => r.search).reduce((a, r) => a + r.bytes, 0), count: list.length };
+  };
+  return { context, transfer };
+}
+
+async function open(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  return page;
+}
+
+export async function measureTransfer(browser: Browser, url: string): Promise<Transfer> {
+  const { context, transfer } = await coldContext(browser);
   try {
-    await blockExternal(context);
-    const page = await context.newPage();
-    const meter = await NetworkMeter.attach(page);
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`);
-    await settle(page);
-    return await meter.snapshot(url);
+    await open(context, url);
+    const { bytes, withoutSearch } = await transfer();
+    return { bytes, withoutSearch };
   } finally {
     await context.close();
   }
-}
-
-/** Nothing leaves 127.0.0.1 (the benchmark must not reach the internet). */
-async function blockExternal(context: import('playwright-core').BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
-    return route.abort();
-  });
 }
 
 export interface SearchTarget {
-  name: string;
   url: string;
-  /** The query box. */
   input: string;
-  /** The element results are rendered into. */
+  /** The element results are rendered into, and what counts as one result inside it. */
   results: string;
-  /** What counts as a rendered result inside it. */
   item: string;
-  /**
-   * 'as-you-type' when the page is known to search while typing (never submitted: a slow search is waited for);
-   * 'auto' to submit with Enter when the results area has not changed AS_YOU_TYPE_WAIT_MS after the last key.
-   */
-  typing?: 'as-you-type' | 'auto';
 }
 
-export interface SearchRun {
-  query: string;
-  /** ms from the last keydown to the results painted (last change in the results list, then a frame). */
+export interface FirstQuery {
+  /** Last keydown → the frame after the last change of the results (as-you-type: never submitted). */
   ms: number | null;
-  /** ms from the last keydown to the first frame showing any result (may be an earlier prefix's results). */
-  firstMs: number | null;
-  /** 'as-you-type' when results came without submitting; 'submit' when Enter (a page load) was needed. */
-  mode: 'as-you-type' | 'submit' | 'no-results';
-  resultCount: number;
-  /** Bytes of the search page itself (cold) and of everything the first query fetched after it. */
+  results: number;
   pageBytes: number;
   queryBytes: number;
-  page: Transfer;
-  query_: Transfer;
 }
 
 /**
- * Injected into every document: records the epoch time of the last keydown (kept in sessionStorage, so a submitted
- * form's next page still knows it) and of the last change inside the results element, plus the frame after it.
- * Plain JavaScript text: functions compiled by tsx carry helpers that do not exist in the page.
+ * Records in the page the time of the last keydown and of the frame after the last change inside the results
+ * element. Plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
  */
-function instrument(target: { results: string; item: string }): string {
-  return `(() => {
-  const target = ${JSON.stringify(target)};
-  const now = () => performance.timeOrigin + performance.now();
-  const state = (window.__bench = {
-    lastKey: Number(sessionStorage.getItem('__benchLastKey') || 0),
-    lastChange: 0, painted: 0, firstPainted: 0, items: 0,
-  });
-  addEventListener('keydown', () => {
-    state.lastKey = now();
-    state.lastChange = 0;
-    state.painted = 0;
-    state.firstPainted = 0;
-    sessionStorage.setItem('__benchLastKey', String(state.lastKey));
-  }, true);
-  new MutationObserver((mutations) => {
-    const results = document.querySelector(target.results);
-    if (!results || !state.lastKey) return;
-    if (!mutations.some((m) => results.contains(m.target) || m.target.contains(results))) return;
-    const changed = now();
-    state.lastChange = changed;
-    state.items = results.querySelectorAll(target.item).length;
-    const first = state.items > 0 && !state.firstPainted;
-    requestAnimationFrame(() => setTimeout(() => {
-      const t = now();
-      if (first && !state.firstPainted) state.firstPainted = t;
-      if (state.lastChange === changed) state.painted = t;
-    }, 0));
+const instrument = (t: SearchTarget) => `(() => {
+  const s = (window.__bench = { key: 0, painted: 0, items: 0 });
+  addEventListener('keydown', () => { s.key = performance.now(); s.painted = 0; }, true);
+  new MutationObserver(() => {
+    const results = document.querySelector(${JSON.stringify(t.results)});
+    if (!results || !s.key) return;
+    const items = results.querySelectorAll(${JSON.stringify(t.item)}).length;
+    requestAnimationFrame(() => setTimeout(() => { s.painted = performance.now(); s.items = items; }, 0));
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();`;
-}
-
-interface BenchState {
-  lastKey: number;
-  lastChange: number;
-  painted: number;
-  firstPainted: number;
-  items: number;
-}
-
-/** How long to wait for a first change of the results area after the last key before submitting with Enter. */
-const AS_YOU_TYPE_WAIT_MS = 15_000;
-/** How long to wait for results to be painted and then stay unchanged for a second. */
-const RESULTS_WAIT_MS = 60_000;
-
-async function readState(page: Page): Promise<BenchState | null> {
-  try {
-    return await page.evaluate(() => (window as unknown as { __bench?: BenchState }).__bench ?? null);
-  } catch {
-    return null; // navigating
-  }
-}
 
 /**
- * Waits until results are painted and then nothing changes for `quietMs` — neither the results area nor the network
- * (a result list that fills in as fragments arrive is not finished while they are still loading); null when no
- * results came within `timeoutMs`.
+ * One cold first query: the search page loaded and settled, the query typed at 10 keys a second, then the results
+ * waited for until neither they nor the network changed for a second (at most 60 s).
  */
-async function waitForPaintedResults(page: Page, meter: NetworkMeter, quietMs: number, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let last: Awaited<ReturnType<typeof readState>> = null;
-  while (Date.now() < deadline) {
-    const state = await readState(page);
-    const networkQuiet = meter.inflight === 0 && Date.now() - meter.lastActivity >= quietMs;
-    if (state?.painted && state.items > 0 && Date.now() - state.painted >= quietMs && networkQuiet) return state;
-    last = state;
-    await page.waitForTimeout(100);
-  }
-  return last?.painted && last.items > 0 ? last : null;
-}
-
-/**
- * One cold first query: a new context (empty cache), the search page loaded and settled, then the query typed at
- * ~10 keys a second. If no results appear while typing, Enter is pressed (a form-submitting search page) and the
- * time runs from that keystroke to the results on the next page.
- */
-export async function measureFirstQuery(browser: Browser, target: SearchTarget, query: string): Promise<SearchRun> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function measureFirstQuery(browser: Browser, target: SearchTarget, query: string): Promise<FirstQuery> {
+  const { context, transfer } = await coldContext(browser);
   try {
-    await blockExternal(context);
-    await context.addInitScript({ content: instrument({ results: target.results, item: target.item }) });
-    const page = await context.newPage();
-    const meter = await NetworkMeter.attach(page);
-    const response = await page.goto(target.url, { waitUntil: 'load' });
-    if (!response || response.status() >= 400) throw new Error(`${target.url} answered ${response?.status()}`);
-    await settle(page);
-    const pageTransfer = await meter.snapshot(target.url);
-    const before = await meter.count();
+    await context.addInitScript({ content: instrument(target) });
+    const page = await open(context, target.url);
+    const before = await transfer();
     await page.locator(target.input).first().click();
     await page.keyboard.type(query, { delay: 100 });
-    let mode: SearchRun['mode'] = 'as-you-type';
-    // A page that searches as you type changes its results area within AS_YOU_TYPE_WAIT_MS of the last key (even a
-    // slow one: loading the WASM and index of a large catalogue on a loaded machine takes seconds); a page that does
-    // not is submitted with Enter.
-    const deadline = Date.now() + AS_YOU_TYPE_WAIT_MS;
-    let changed = target.typing === 'as-you-type';
-    while (!changed && Date.now() < deadline) {
-      if ((await readState(page))?.lastChange) {
-        changed = true;
-        break;
-      }
-      await page.waitForTimeout(100);
+    type State = { key: number; painted: number; items: number };
+    let state: State = { key: 0, painted: 0, items: 0 };
+    let quietSince = Date.now();
+    let seen = -1;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      state = await page.evaluate(() => (window as unknown as { __bench: State }).__bench);
+      const now = (await transfer()).count + state.painted;
+      if (now !== seen) [seen, quietSince] = [now, Date.now()];
+      if (state.painted && state.items > 0 && Date.now() - quietSince >= 1000) break;
     }
-    if (!changed) {
-      mode = 'submit';
-      await Promise.all([page.waitForNavigation({ timeout: 15_000 }).catch(() => undefined), page.keyboard.press('Enter')]);
-    }
-    const state = await waitForPaintedResults(page, meter, 1000, RESULTS_WAIT_MS);
-    await settle(page, 300);
-    const queryTransfer = await meter.snapshot(`${target.url} + "${query}"`, before);
-    if (!state) mode = 'no-results';
-    return {
-      query,
-      ms: state ? Math.round((state.painted - state.lastKey) * 10) / 10 : null,
-      firstMs: state?.firstPainted ? Math.round((state.firstPainted - state.lastKey) * 10) / 10 : null,
-      mode,
-      resultCount: state?.items ?? 0,
-      pageBytes: pageTransfer.bytes,
-      queryBytes: queryTransfer.bytes,
-      page: pageTransfer,
-      query_: queryTransfer,
-    };
+    const q = await transfer(before.count);
+    const ms = state.painted && state.items ? Math.round(state.painted - state.key) : null;
+    return { ms, results: state.items, pageBytes: before.bytes, queryBytes: q.bytes };
   } finally {
     await context.close();
+  }
+}
+
+/**
+ * Lighthouse's default (mobile, simulated throttling) on Debian's Chromium, started with a DevTools port and a host
+ * resolver that finds nothing but 127.0.0.1, so no audit reaches the internet. Scores 0–100 per category.
+ */
+export async function runLighthouse(urls: string[]): Promise<Array<{ url: string; scores: Record<string, number | null> }>> {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
+  const chrome = spawn(CHROMIUM_PATH, [
+    '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions', '--disable-background-networking',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--remote-debugging-address=127.0.0.1',
+    '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const port = await new Promise<number>((done, fail) => {
+      let err = '';
+      chrome.stderr.on('data', (chunk: Buffer) => {
+        err += chunk;
+        const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+        if (m) done(Number(m[1]));
+      });
+      chrome.on('exit', () => fail(new Error(`Chromium exited before opening a DevTools port:\n${err}`)));
+    });
+    const out = [];
+    for (const url of urls) {
+      const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+      const lhr = (await lighthouse(url, { port, logLevel: 'error', onlyCategories: categories }))?.lhr;
+      const scores = Object.fromEntries(categories.map((c) => [c, lhr?.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100)]));
+      out.push({ url: new URL(url).pathname + new URL(url).search, scores });
+    }
+    return out;
+  } finally {
+    chrome.kill('SIGTERM');
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 }
