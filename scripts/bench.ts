@@ -256,7 +256,9 @@ function writeResults(results: Results): void {
   results.goals = judgeGoals(results.sizes);
   mkdirSync(resolve(outPrefix, '..'), { recursive: true });
   writeFileSync(`${outPrefix}.json`, `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(`${outPrefix}.md`, `${toMarkdown(results)}\n`);
+  // The hand-written diagnosis goes with the recorded run only.
+  const analysis = outPrefix === 'bench/results' && existsSync('bench/analysis.md') ? `\n## Analysis (bench/analysis.md)\n\n${readFileSync('bench/analysis.md', 'utf8').trim()}\n` : '';
+  writeFileSync(`${outPrefix}.md`, `${toMarkdown(results)}\n${analysis}`);
 }
 
 async function main(): Promise<void> {
