@@ -28,7 +28,9 @@ export interface SizeResult {
     count: number;
     pages: number;
     buildSeconds: number;
+    buildCpuSeconds: number | null;
     rebuildSeconds: number;
+    rebuildCpuSeconds: number | null;
     extractColdSeconds: number;
     extractCachedSeconds: number;
     indexBytes: number;
@@ -166,8 +168,8 @@ export function toMarkdown(r: Results): string {
     if (d) {
       out.push('', `### With documents: ${n(d.count)} entries (${(d.fraction * 100).toFixed(1)}%) carry a ${d.pages}-page PDF, half of them redistributable`, '');
       out.push(table(['', 'without documents', 'with documents'], [
-        ['Cold build', fmtS(s.after.build.seconds), fmtS(d.buildSeconds)],
-        ['Rebuild after adding one entry (extraction cached)', fmtS(s.after.rebuild?.seconds), fmtS(d.rebuildSeconds)],
+        ['Cold build (CPU)', `${fmtS(s.after.build.seconds)} (${fmtS(s.after.build.cpuSeconds)})`, `${fmtS(d.buildSeconds)} (${fmtS(d.buildCpuSeconds)})`],
+        ['Rebuild after adding one entry, extraction cached (CPU)', `${fmtS(s.after.rebuild?.seconds)} (${fmtS(s.after.rebuild?.cpuSeconds)})`, `${fmtS(d.rebuildSeconds)} (${fmtS(d.rebuildCpuSeconds)})`],
         [`Extraction of the ${d.count} documents: cold, then from the cache`, '–', `${fmtS(d.extractColdSeconds)}, ${fmtS(d.extractCachedSeconds)}`],
         ["Documents' search index (pagefind/documents)", '–', fmtBytes(d.indexBytes)],
         [`First query "${d.firstQuery.query}" (document pages only), results`, '–', `${fmtMs(d.firstQuery.ms)}, ${d.firstQuery.results}`],
