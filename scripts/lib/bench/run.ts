@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildEnv } from '../build-site';
 
 /** Running the commands the benchmark times: wall, CPU and peak memory of the whole process tree. */
 
@@ -97,13 +98,7 @@ export function validate(co: Checkout, contentDir: string): Promise<Run> {
  */
 export async function buildSite(co: Checkout, contentDir: string, work: string, onLine?: (line: string) => void): Promise<Build> {
   const outDir = join(work, 'dist');
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    CATALOGUE_CONTENT_DIR: resolve(contentDir),
-    CATALOGUE_OUT_DIR: outDir,
-    CATALOGUE_CACHE_DIR: join(work, 'cache'),
-  };
+  const env = buildEnv(contentDir, outDir, join(work, 'cache'));
   const astro = await runMeasured(process.execPath, [join(co.root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: co.root, env, onLine });
   const index = await runMeasured(process.execPath, ['--import', 'tsx', join(co.root, 'scripts/build-search-index.ts'), outDir], { cwd: co.root, env, onLine });
   return combine(astro, index, outDir);
