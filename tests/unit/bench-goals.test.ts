@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeGoals, toMarkdown, type Side, type SizeResult } from '../../scripts/lib/bench/report';
+import { fmtS, judgeGoals, toMarkdown, type Side, type SizeResult } from '../../scripts/lib/bench/report';
 
 /** The benchmark's goals: judged at the size they name, before/after from --against, NOT RUN when not measured. */
 
@@ -65,5 +65,9 @@ describe('benchmark goals', () => {
     const results = { meta: { date: 'd', command: 'npm run bench', commit: 'c', machine: 'm', node: 'v24', loadStart: [1], loadEnd: [1], seconds: 1, seed: 's', versions: {} }, sizes: [size(10_000, side(55, 20), side(52, 45))], goals: [] };
     results.goals = judgeGoals(results.sizes) as never;
     expect(toMarkdown(results)).toContain('| Rebuild after adding one entry: validate + build (CPU) | 2.00 s + 20.0 s (20.0 s) | 2.00 s + 45.0 s (45.0 s) |');
+  });
+
+  it('writes durations as people read them', () => {
+    expect([fmtS(4.321), fmtS(45.06), fmtS(239.7), fmtS(null)]).toEqual(['4.32 s', '45.1 s', '4 min 0 s', '–']);
   });
 });

@@ -55,7 +55,7 @@ const KiB = 1024;
 const MiB = KiB * 1024;
 export const GiB = MiB * 1024;
 export const fmtBytes = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(2)} GiB` : b >= MiB ? `${(b / MiB).toFixed(1)} MiB` : `${(b / KiB).toFixed(1)} KiB`);
-export const fmtS = (s: number | null | undefined) => (s == null ? '–' : s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(s < 10 ? 2 : 1)} s`);
+export const fmtS = (s: number | null | undefined) => (s == null ? '–' : s >= 120 ? `${Math.floor(Math.round(s) / 60)} min ${Math.round(s) % 60} s` : `${s.toFixed(s < 10 ? 2 : 1)} s`);
 const fmtMs = (ms: number | null | undefined) => (ms == null ? 'no results' : `${Math.round(ms)} ms`);
 const n = (x: number) => x.toLocaleString('en');
 
