@@ -91,7 +91,7 @@ export function judgeGoals(sizes: SizeResult[]): Goal[] {
   );
   judge('Rebuild after adding one entry, cache kept, vs --against (10,000)', '≥ 2× faster', ten, (s) =>
     s.before?.rebuild && s.after.rebuild
-      ? [`${fmtS(s.after.rebuild.seconds)} vs ${fmtS(s.before.rebuild.seconds)}: ${(s.before.rebuild.seconds / s.after.rebuild.seconds).toFixed(2)}× faster`, s.after.rebuild.seconds * 2 <= s.before.rebuild.seconds]
+      ? [`${fmtS(s.after.rebuild.seconds)} vs ${fmtS(s.before.rebuild.seconds)}: before ÷ after = ${ratio(s.before.rebuild.seconds, s.after.rebuild.seconds)}`, s.after.rebuild.seconds * 2 <= s.before.rebuild.seconds]
       : undefined,
   );
   judge('Build within 3× of Hugo + Pagefind (10,000)', '≤ 3×', ten, (s) =>
