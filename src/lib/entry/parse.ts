@@ -24,7 +24,6 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
-import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
 const MAX_NESTING = 16;
@@ -474,4 +473,18 @@ function describeYamlError(
       return [`YAML syntax error: ${first}`, offset, { suggestion }];
     }
   }
+}
+
+/** Number of code points in text[start, end). */
+export function codePointCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
