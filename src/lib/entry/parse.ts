@@ -351,13 +351,8 @@ function rangeEnd(node: YamlNode): number {
 
 /** File position of an offset without a LineCounter (used before/without parsing). */
 function positionOfRawOffset(yaml: string, startLine: number, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = yaml.indexOf('\n'); i >= 0 && i < offset; i = yaml.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line: startLine + line, col: codePointCount(yaml, lineStart, Math.min(offset, yaml.length)) + 1 };
+  const { line, col } = positionInText(yaml, Math.min(offset, yaml.length));
+  return { line: startLine + line - 1, col };
 }
 
 /**
@@ -487,4 +482,15 @@ export function codePointCount(text: string, start: number, end: number): number
     n++;
   }
   return n;
+}
+
+/** Line and code-point column of a UTF-16 offset in a text. */
+export function positionInText(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: codePointCount(text, lineStart, offset) + 1 };
 }

@@ -7,7 +7,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import matter from 'gray-matter';
 import { error, type Problem } from '../validate/problem';
-import { codePointCount, parseFrontmatter, type ParsedFrontmatter } from './parse';
+import { parseFrontmatter, positionInText, type ParsedFrontmatter } from './parse';
 
 /** One decoder for every file (`decode` without `stream` starts afresh each call); BOMs are removed below. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -289,15 +289,4 @@ function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Line and code-point column of a UTF-16 offset in a text. */
-export function positionInText(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, col: codePointCount(text, lineStart, offset) + 1 };
 }

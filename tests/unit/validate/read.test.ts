@@ -6,11 +6,10 @@ import {
   detectWideEncoding,
   firstInvalidUtf8,
   formatSize,
-  positionInText,
   readEntry,
   utf8Length,
 } from '../../../src/lib/entry/read';
-import { codePointCount } from '../../../src/lib/entry/parse';
+import { codePointCount, positionInText } from '../../../src/lib/entry/parse';
 import { validateSource } from '../../../src/lib/validate/index';
 import { FIXTURES } from './fixtures';
 
