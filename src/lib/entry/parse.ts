@@ -449,12 +449,6 @@ function describeYamlError(
         offset,
         { suggestion: 'remove the `...` or `---` line inside the frontmatter' },
       ];
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BAD_INDENT':
-    case 'BAD_SCALAR_START':
     default: {
       const hasColonValue = /^\s*[\w-]+:\s.*:\s/.test(lineText);
       const suggestion =
