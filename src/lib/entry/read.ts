@@ -67,20 +67,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Line (1-based) and character column (1-based) of a byte offset in bytes known to be valid UTF-8 before it. */
-function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-  return { line, col: [...prefix].length + 1 };
-}
-
 /** 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' when the bytes look like that encoding (BOM or NUL pattern). */
 export function detectWideEncoding(bytes: Uint8Array): string | undefined {
   const [b0, b1, b2, b3] = bytes;
@@ -145,7 +131,9 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
     // Node's native check first (the same rules as a fatal TextDecoder); the byte-by-byte scan only finds WHERE.
     const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (bad >= 0) {
-      const pos = bytePosition(bytes, bad);
+      // The bytes before `bad` are valid UTF-8: the position is the end of their text (a leading BOM not counted).
+      const before = new TextDecoder().decode(bytes.subarray(0, bad));
+      const pos = positionInText(before, before.length);
       const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
       return fail(`invalid UTF-8 at line ${pos.line}, byte offset ${bad} (byte 0x${hex})`, {
         ...pos,
