@@ -12,6 +12,9 @@ export default defineConfig({
   // Tests and the benchmark build fixture catalogues side by side: each gets its own output and cache folder.
   cacheDir: process.env.CATALOGUE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
+  // A page whose getStaticPaths() gives a cacheKey (what it shows, src/lib/load-catalogue.ts) is copied from the last
+  // build's copy in cacheDir when its key and code are unchanged. Needs build.concurrency 1 (the default).
+  experimental: { incrementalBuild: true },
   // Plain static files only: no client framework, no prefetching, no third-party anything.
   prefetch: false,
   devToolbar: { enabled: false },

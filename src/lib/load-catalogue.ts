@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst, type Publication } from './catalogue';
 import type { FormattedCitation } from './cite/format';
@@ -17,6 +18,12 @@ interface LoadedCatalogue {
   entries: Map<string, CollectionEntry<'publications'>>;
   /** A publication's citations in every style, as the content loader formatted and stored them. */
   citations(slug: string): FormattedCitation[];
+  /**
+   * A page's key for Astro's incremental build (astro.config.mjs): a hash of everything the page shows, given as its
+   * props and any other values it reads. A publication counts as its entry's digest (bytes and pipeline: body,
+   * headings, citations) plus its data (which adds the git-derived `added` date), so its key changes when it does.
+   */
+  cacheKey(...shown: unknown[]): string;
 }
 
 let loaded: Promise<LoadedCatalogue> | undefined;
@@ -35,6 +42,9 @@ async function read(): Promise<LoadedCatalogue> {
     collection.map((entry) => ({ slug: entry.id, data: withAdded(entry.data, entry.filePath, added) })),
   );
   const entries = new Map(collection.map((entry) => [entry.id, entry]));
+  const keys = new Map<unknown, string>(
+    publications.map((p) => [p, hash(`${entries.get(p.slug)?.digest}\n${JSON.stringify(p.data)}`)]),
+  );
   return {
     publications,
     facets: buildFacets(publications),
@@ -44,5 +54,12 @@ async function read(): Promise<LoadedCatalogue> {
       if (!stored) throw new Error(`The content store has no citations for ${slug}: clear the cache folder and build again`);
       return stored;
     },
+    cacheKey(...shown) {
+      return hash(JSON.stringify(shown, (_key, value: unknown) => keys.get(value) ?? value));
+    },
   };
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }

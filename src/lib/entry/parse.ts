@@ -24,7 +24,6 @@ import {
   type YAMLError,
 } from 'yaml';
 import { error, type Position, type Problem } from '../validate/problem';
-import { codePointCount } from './read';
 
 /** Deepest nesting of lists/mappings accepted; an entry needs 2 (`authors: [..]`). */
 const MAX_NESTING = 16;
@@ -352,13 +351,8 @@ function rangeEnd(node: YamlNode): number {
 
 /** File position of an offset without a LineCounter (used before/without parsing). */
 function positionOfRawOffset(yaml: string, startLine: number, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = yaml.indexOf('\n'); i >= 0 && i < offset; i = yaml.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line: startLine + line, col: codePointCount(yaml, lineStart, Math.min(offset, yaml.length)) + 1 };
+  const { line, col } = positionInText(yaml, Math.min(offset, yaml.length));
+  return { line: startLine + line - 1, col };
 }
 
 /**
@@ -455,12 +449,6 @@ function describeYamlError(
         offset,
         { suggestion: 'remove the `...` or `---` line inside the frontmatter' },
       ];
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BAD_INDENT':
-    case 'BAD_SCALAR_START':
     default: {
       const hasColonValue = /^\s*[\w-]+:\s.*:\s/.test(lineText);
       const suggestion =
@@ -474,4 +462,29 @@ function describeYamlError(
       return [`YAML syntax error: ${first}`, offset, { suggestion }];
     }
   }
+}
+
+/** Number of code points in text[start, end). */
+export function codePointCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Line and code-point column of a UTF-16 offset in a text. */
+export function positionInText(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: codePointCount(text, lineStart, offset) + 1 };
 }

@@ -1,11 +1,13 @@
 /**
- * Step 1 of reading an entry file: bytes → text → frontmatter block + body.
+ * Reading an entry file: bytes → text → frontmatter (gray-matter splits, our YAML parser reads) + body.
  *
  * Everything here is linear in the size of the file and happens before any parser runs, so a hostile or broken file
  * (binary, UTF-16, 50 MB, no frontmatter) is refused cheaply with a message that says what it is.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
+import matter from 'gray-matter';
 import { error, type Problem } from '../validate/problem';
+import { parseFrontmatter, positionInText, type ParsedFrontmatter } from './parse';
 
 /** One decoder for every file (`decode` without `stream` starts afresh each call); BOMs are removed below. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -33,6 +35,8 @@ export type SplitEntry = {
   body: string;
   /** File line on which the body starts. */
   bodyStartLine: number;
+  /** The frontmatter read by our YAML parser, gray-matter's engine. */
+  parsed: ParsedFrontmatter;
 };
 
 type ReadResult = { ok: true; entry: SplitEntry; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -61,20 +65,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     offset += utf8Length(ch);
   }
   return -1;
-}
-
-/** Line (1-based) and character column (1-based) of a byte offset in bytes known to be valid UTF-8 before it. */
-function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-  return { line, col: [...prefix].length + 1 };
 }
 
 /** 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' when the bytes look like that encoding (BOM or NUL pattern). */
@@ -141,7 +131,9 @@ export function readEntry(file: string, input: Uint8Array | string): ReadResult 
     // Node's native check first (the same rules as a fatal TextDecoder); the byte-by-byte scan only finds WHERE.
     const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (bad >= 0) {
-      const pos = bytePosition(bytes, bad);
+      // The bytes before `bad` are valid UTF-8: the position is the end of their text (a leading BOM not counted).
+      const before = new TextDecoder().decode(bytes.subarray(0, bad));
+      const pos = positionInText(before, before.length);
       const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
       return fail(`invalid UTF-8 at line ${pos.line}, byte offset ${bad} (byte 0x${hex})`, {
         ...pos,
@@ -214,30 +206,35 @@ function split(file: string, text: string): ReadResult {
       ],
     };
   }
-  const closing = /^---[ \t]*$/m;
-  const rest = firstEnd < 0 ? '' : text.slice(firstEnd + 1);
-  const m = closing.exec(rest);
-  if (!m) {
+  // gray-matter's one job: splitting. It ends the frontmatter at the first line starting with `---`, so that line
+  // must be the closing line; our YAML parser is its engine (with options given, it keeps no content cache).
+  const close = text.indexOf('\n---');
+  if (close < 0) {
+    return {
+      ok: false,
+      problems: [error(file, 'frontmatter opened on line 1 is never closed', { line: 1, suggestion: 'add a line `---` after the last field' })],
+    };
+  }
+  const closeLine = 2 + countNewlines(text.slice(0, close));
+  const closing = text.slice(close + 1).split('\n', 1)[0]!;
+  if (!/^---[ \t]*$/.test(closing)) {
     return {
       ok: false,
       problems: [
-        error(file, 'frontmatter opened on line 1 is never closed', {
-          line: 1,
-          suggestion: 'add a line `---` after the last field',
+        error(file, `line ${closeLine} starts with \`---\`, which ends the frontmatter, but has more after it`, {
+          line: closeLine,
+          suggestion: 'close the frontmatter with a line of just `---`; inside it, start no line with `---`',
         }),
       ],
     };
   }
-  const frontmatter = rest.slice(0, m.index);
   const yamlStartLine = 2;
-  const closeLine = yamlStartLine + countNewlines(frontmatter);
-  const afterClose = m.index + m[0].length;
-  const body = rest.charAt(afterClose) === '\n' ? rest.slice(afterClose + 1) : rest.slice(afterClose);
-  const entry: SplitEntry = { text, frontmatter, yamlStartLine, closeLine, body, bodyStartLine: closeLine + 1 };
-
+  // The size limits, before any parser runs: the frontmatter is what lies between the `---` lines.
   const problems: Problem[] = [];
+  const fmText = text.slice(firstEnd + 1, close);
+  const bodyText = text.slice(close + closing.length + 2);
   // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no counting.
-  const fmBytes = frontmatter.length * 3 <= LIMITS.frontmatterBytes ? 0 : utf8Length(frontmatter);
+  const fmBytes = fmText.length * 3 <= LIMITS.frontmatterBytes ? 0 : utf8Length(fmText);
   if (fmBytes > LIMITS.frontmatterBytes) {
     problems.push(
       error(file, `frontmatter is ${formatSize(fmBytes)}; the limit is ${formatSize(LIMITS.frontmatterBytes)}`, {
@@ -246,46 +243,38 @@ function split(file: string, text: string): ReadResult {
       }),
     );
   }
-  const bodyBytes = body.length * 3 <= LIMITS.bodyBytes ? 0 : utf8Length(body);
+  const bodyBytes = bodyText.length * 3 <= LIMITS.bodyBytes ? 0 : utf8Length(bodyText);
   if (bodyBytes > LIMITS.bodyBytes) {
     problems.push(
       error(file, `body is ${formatSize(bodyBytes)}; the limit is ${formatSize(LIMITS.bodyBytes)}`, {
-        line: entry.bodyStartLine,
+        line: closeLine + 1,
         suggestion: 'link the PDF instead of copying its text',
       }),
     );
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, entry, problems };
+
+  let parsed: ParsedFrontmatter | undefined;
+  const parts = matter(text, {
+    language: 'yaml',
+    engines: { yaml: (block: string) => (parsed = parseFrontmatter(file, yamlOf(block), yamlStartLine)) },
+  });
+  const frontmatter = yamlOf(parts.matter);
+  // gray-matter leaves a block of only comments or spaces unparsed: our parser says it is empty.
+  parsed ??= parseFrontmatter(file, frontmatter, yamlStartLine);
+  // The body starts after the closing line; gray-matter keeps what follows `---` on it (spaces here).
+  const body = closing.length > 3 ? parts.content.replace(/^[ \t]*\n?/, '') : parts.content;
+  return { ok: true, entry: { text, frontmatter, yamlStartLine, closeLine, body, bodyStartLine: closeLine + 1, parsed }, problems };
+}
+
+/** gray-matter's block holds the opening line's rest and not the newline before the closing line: the YAML lines. */
+function yamlOf(block: string): string {
+  const start = block.indexOf('\n');
+  return start < 0 ? '' : `${block.slice(start + 1)}\n`;
 }
 
 function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** Line and code-point column of a UTF-16 offset in a text. */
-export function positionInText(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, col: codePointCount(text, lineStart, offset) + 1 };
-}
-
-/** Number of code points in text[start, end). */
-export function codePointCount(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
   return n;
 }

@@ -44,11 +44,6 @@ export function zodIssuesToProblems(issues: readonly ZodIssue[], ctx: ErrorMapCo
   return issues.flatMap((issue) => issueToProblems(issue, ctx));
 }
 
-/** Convenience for callers holding a `ZodError` (e.g. from `entrySchema.safeParse`). */
-export function zodErrorToProblems(err: z.ZodError, ctx: ErrorMapContext): Problem[] {
-  return zodIssuesToProblems(err.issues, ctx);
-}
-
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let cur = data;
   for (const seg of path) {

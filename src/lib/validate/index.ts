@@ -14,7 +14,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entrySchema, type EntryData } from '../schema/entry';
 import { scanBody, type Heading, type MarkdownScan } from '../markdown/render';
-import { parseFrontmatter, type Located, type ParsedFrontmatter } from '../entry/parse';
+import type { Located, ParsedFrontmatter } from '../entry/parse';
 import { LIMITS, formatSize, readEntry, type SplitEntry } from '../entry/read';
 import { zodIssuesToProblems } from './error-map';
 import { error, hasErrors, sortProblems, type Problem } from './problem';
@@ -108,7 +108,7 @@ export function buildContext(file: string, bytes: Uint8Array | string, options: 
   problems.push(...read.problems);
   if (read.ok) {
     split = read.entry;
-    fm = parseFrontmatter(file, split.frontmatter, split.yamlStartLine);
+    fm = split.parsed;
     problems.push(...fm.problems);
   }
   const data = fm?.data;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entrySchema } from '../../../src/lib/schema/entry';
-import { zodErrorToProblems, zodIssuesToProblems } from '../../../src/lib/validate/error-map';
+import { zodIssuesToProblems } from '../../../src/lib/validate/error-map';
 import { formatText } from '../../../src/lib/validate/format';
 
 const BASE = { title: 'T', category: 'report', summary: 'S.', source: ['editor'], added: '2024-05-01' };
@@ -68,7 +68,7 @@ describe('error map: Zod issues → friendly problems', () => {
     const data = { ...BASE, category: 'raport' };
     const result = entrySchema.safeParse(data);
     if (result.success) throw new Error('expected an error');
-    const [p] = zodErrorToProblems(result.error, { file: 'a.md', data, locate: () => ({ line: 5, col: 11 }) });
+    const [p] = zodIssuesToProblems(result.error.issues, { file: 'a.md', data, locate: () => ({ line: 5, col: 11 }) });
     expect(p).toEqual({
       file: 'a.md',
       line: 5,

@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   LIMITS,
-  codePointCount,
   detectWideEncoding,
   firstInvalidUtf8,
   formatSize,
-  positionInText,
   readEntry,
   utf8Length,
 } from '../../../src/lib/entry/read';
+import { codePointCount, positionInText } from '../../../src/lib/entry/parse';
 import { validateSource } from '../../../src/lib/validate/index';
 import { FIXTURES } from './fixtures';
 
@@ -115,6 +114,19 @@ describe('readEntry: frontmatter block', () => {
       message: 'frontmatter is marked as "js"; only YAML frontmatter is allowed',
     });
     expect(first('--- javascript\n---\n').message).toContain('"javascript"');
+    // gray-matter ends the frontmatter at the first line starting with `---`: one with more on it is refused, not cut.
+    expect(first('---\ntitle: x\n---x: y\nsummary: s\n---\nBody\n')).toMatchObject({
+      message: 'line 3 starts with `---`, which ends the frontmatter, but has more after it',
+      line: 3,
+    });
+    expect(first('---\ntitle: x\n----\n')).toMatchObject({ line: 3 });
+  });
+
+  it('hands the YAML to our parser as gray-matter\'s engine: lines count from the file, comments-only is empty', () => {
+    const e = split('---\ntitle: x\ntitle: y\n---\nBody\n');
+    expect(e.parsed.problems[0]).toMatchObject({ line: 3 });
+    expect(split('---\ntitle: x\n---\n').parsed.data).toEqual(Object.assign(Object.create(null), { title: 'x' }));
+    expect(split('---\n# only a comment\n---\n').parsed.problems[0]).toMatchObject({ message: 'frontmatter is empty', line: 2 });
   });
 
   it('refuses oversized bodies and frontmatter before parsing them', () => {

@@ -1,4 +1,4 @@
-import { positionInText } from '../../entry/read';
+import { positionInText } from '../../entry/parse';
 import { error, type Problem } from '../problem';
 import type { Rule } from './types';
 
