@@ -118,22 +118,19 @@ export async function buildSearchIndex(
 
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory. All pages are sent at once: Pagefind parses them in its own
- * process while this one reads the next.
+ * that the next shard does not add to its memory.
  */
 async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  await Promise.all(
-    entries.map(async ({ slug, file }) => {
-      const page = join(siteDir, 'publications', slug, 'index.html');
-      const content = await readFile(page, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw error.code === 'ENOENT' ? new Error(`${file} has no page (${page}): run astro build first`) : error;
-      });
-      const added = await index.addHTMLFile({ url: `/publications/${slug}/`, content });
-      if (added.errors.length) throw new Error(`${page}: ${added.errors.join('; ')}`);
-    }),
-  );
+  for (const { slug, file } of entries) {
+    const page = join(siteDir, 'publications', slug, 'index.html');
+    const content = await readFile(page, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new Error(`${file} has no page (${page}): run astro build first`) : error;
+    });
+    const added = await index.addHTMLFile({ url: `/publications/${slug}/`, content });
+    if (added.errors.length) throw new Error(`${page}: ${added.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
