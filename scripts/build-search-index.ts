@@ -1,8 +1,9 @@
 /**
  * npm run build's last step: `node --import tsx scripts/build-search-index.ts [SITE_DIR]`
  *
- * Builds the Pagefind search index and the spelling vocabulary over a site `astro build` has written (default: the
- * build's outDir, `dist/` unless CATALOGUE_OUT_DIR says otherwise). Its own process, after Astro's has exited, so
+ * Builds the Pagefind search index and the spelling vocabulary of the entries in CATALOGUE_CONTENT_DIR (default:
+ * content/publications) over the site `astro build` has written from them (default: the build's outDir, `dist/`
+ * unless CATALOGUE_OUT_DIR says otherwise). Its own process, after Astro's has exited, so
  * the two never hold their memory at the same time. Exit 0 on success, 1 when indexing failed, 2 on a usage error.
  * SEARCH_SHARD_PAGES sets the publications per shard (src/lib/search/shards.ts), for tests of a sharded index on a
  * small site.
@@ -32,10 +33,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const maxShardPages = shardPages === undefined ? undefined : Number(shardPages);
-    console.log(describeIndex(await buildSearchIndex(siteDir, { maxShardPages, contentDir: process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR })));
+    const contentDir = process.env.CATALOGUE_CONTENT_DIR ?? CONTENT_DIR;
+    console.log(describeIndex(await buildSearchIndex(siteDir, contentDir, { maxShardPages })));
     return 0;
   } catch (error) {
-    // The message says which step failed; the cause is Pagefind's or the file system's own words.
+    // The message says which step failed; the cause is the validator's, Pagefind's or the file system's own words.
     const cause = error instanceof Error && error.cause !== undefined ? `: ${String(error.cause instanceof Error ? error.cause.message : error.cause)}` : '';
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}${cause}\n`);
     return 1;

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalSpelling, searchExpansion, spellingVariants, synonymMatches } from '../../src/lib/search/expand';
-import {
-  decodeEntities,
-  htmlToText,
-  indexedDocument,
-  indexedText,
-  withExpansion,
-  withoutFieldList,
-  withoutTexts,
-} from '../../src/lib/search/page-text';
+import { catalogueSynonyms, htmlToText, publicationText } from '../../src/lib/search/page-text';
+import type { EntryData } from '../../src/lib/schema/entry';
 import { editDistance, makeVocabulary, suggestQuery, suggestWord } from '../../src/lib/search/spelling';
 import { SYNONYMS } from '../../src/lib/search/synonyms';
 import { indexWords, normalizeWord, words } from '../../src/lib/search/text';
@@ -124,58 +117,50 @@ describe('index-time expansion', () => {
   });
 });
 
-describe('page text', () => {
-  const page =
-    '<html><body><header>Site search</header><article data-pagefind-body><h1>A &amp; B&#39;s <b>title</b></h1>' +
-    '<p>Body</p><ul><li>Source listing: part B: IOM, UNHCR, UN, …</li></ul></article><footer>x</footer></body></html>';
+describe('publication text', () => {
+  const data = {
+    title: 'Forced labour in fishing',
+    authors: ['International Organization for Migration (IOM)'],
+    publisher: 'A & B',
+    region: ['Asia'],
+    country: ['TH'],
+    category: 'report',
+    languages: ['en'],
+    year: 2019,
+    summary: 'Crew members recruited through debt bondage.',
+    notes: 'Reader note.',
+    source: ['editor'],
+  } as unknown as EntryData;
 
-  it('reads only the indexed article, as text', () => {
-    expect(indexedText(page)).toBe("A & B's title Body Source listing: part B: IOM, UNHCR, UN, …");
-    expect(indexedText('<html><body><p>no body</p></body></html>')).toBeUndefined();
+  it('is the record, the summary, the rendered body as text and the reader notes; never the sources', () => {
+    const text = publicationText(data, '<h2 id="a">Debt &amp; bondage</h2><p>Boats&#x27; crews&nbsp;at sea</p>');
+    for (const part of ['Forced labour in fishing', 'International Organization for Migration (IOM)', 'A & B', 'Thailand', '2019', 'debt bondage.', "Debt & bondage Boats' crews at sea", 'Reader note.']) {
+      expect(text).toContain(part);
+    }
+    expect(text).not.toContain('editor');
+    expect(publicationText(data, undefined)).not.toContain('undefined');
     expect(htmlToText('<script>var a = "<b>";</script>x<style>p{}</style>')).toBe('x');
-    expect(decodeEntities('&lt;&#x27;&#8217;&nbsp;&unknown;')).toBe("<'’ &unknown;");
+    expect(htmlToText('&lt;&#x27;&#8217;&unknown;')).toBe("<'’&unknown;");
   });
 
-  it('adds the expansion as hidden, escaped metadata inside the article', () => {
-    const out = withExpansion(page, ['IOM', 'A <b> & "c"']);
-    expect(out).toContain(
-      '<div hidden data-pagefind-ignore><span data-pagefind-meta="aka">IOM · A &lt;b&gt; &amp; &quot;c&quot;</span></div></article>',
-    );
-    expect(withExpansion(page, [])).toBe(page);
-  });
-
-  it('hands Pagefind the indexed article alone, and refuses a page with Pagefind attributes outside it', () => {
-    const article = page.slice(page.indexOf('<article'), page.indexOf('</article>') + '</article>'.length);
-    expect(indexedDocument(page)).toBe(`<!doctype html><html><body>${article}</body></html>`);
-    expect(indexedText(indexedDocument(page)!)).toBe(indexedText(page));
-    expect(indexedDocument('<html><body><p>no body</p></body></html>')).toBeUndefined();
-    const stray = page.replace('<footer>', '<footer data-pagefind-filter="region">');
-    expect(() => indexedDocument(stray)).toThrow(/"data-pagefind-filter" is outside the page's <article data-pagefind-body>/);
-  });
-
-  it('removes given texts (provenance labels) from the article only', () => {
-    const out = withoutTexts(page, ['Source listing: part B: IOM, UNHCR, UN, …']);
-    expect(indexedText(out)).toBe("A & B's title Body");
-    expect(out).toContain('<footer>x</footer>');
-  });
-
-  it("hands Pagefind the article without the record's field list, which it is told to skip anyway", () => {
-    const article =
-      '<article data-pagefind-body><h1 data-pagefind-meta="title">T</h1><dl class="fields"><dt>Country</dt>' +
-      '<dd><a href="/countries/jo/">Jordan</a></dd></dl><p>Summary</p><dl><dt>Other</dt><dd>kept</dd></dl></article>';
-    expect(withoutFieldList(article)).toBe(
-      '<article data-pagefind-body><h1 data-pagefind-meta="title">T</h1><p>Summary</p><dl><dt>Other</dt><dd>kept</dd></dl></article>',
-    );
+  it("adds the acronyms the catalogue spells out to the synonym table, once per catalogue", () => {
+    const entries = [{ data }];
+    const synonyms = catalogueSynonyms(entries);
+    expect(catalogueSynonyms(entries)).toBe(synonyms);
+    const spelled = [{ data: { ...data, publisher: 'Zonal Xylophone Quorum (ZXQ)' } }];
+    expect(searchExpansion('ZXQ report', catalogueSynonyms(spelled))).toContain('Zonal Xylophone Quorum');
+    expect(searchExpansion('ZXQ report', synonyms)).toEqual([]);
   });
 });
 
 describe('spelling suggestions', () => {
-  it('counts a swap of two letters as one edit, and stops past the limit', () => {
+  it('counts a swap of two letters as one edit', () => {
     expect(editDistance('unocd', 'unodc')).toBe(1);
     expect(editDistance('trafficing', 'trafficking')).toBe(1);
     expect(editDistance('labuor', 'labour')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
+    expect(editDistance('abcdefgh', 'zzzzzzzz')).toBe(8);
+    expect(editDistance('cats', 'acst')).toBe(3); // two swaps: Levenshtein's count
     expect(editDistance('same', 'same')).toBe(0);
   });
 

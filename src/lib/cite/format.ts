@@ -6,6 +6,7 @@ import { displayTitle, type Publication } from '../catalogue';
 import { isRightToLeft } from '../schema/languages';
 import { citeprocHtml } from './citeproc';
 import { toCsl, type CslItem } from './csl';
+import { decodeHTML } from 'entities';
 
 /**
  * Formatted citations, generated at build time with citation-js (citeproc-js) and CSL styles that ship with the
@@ -169,7 +170,7 @@ export function parseCitationHtml(html: string): CitationSegment[] {
     const [, closing, tag, attributes = '', text] = match;
     const current = stack[stack.length - 1]!;
     if (text !== undefined) {
-      const decoded = decodeEntities(text.replace(/\s*\n\s*/g, ' '));
+      const decoded = decodeHTML(text.replace(/\s*\n\s*/g, ' '));
       if (decoded) segments.push(withEmphasis(decoded, current));
       continue;
     }
@@ -213,16 +214,6 @@ function withEmphasis(text: string, emphasis: Emphasis): CitationSegment {
   if (emphasis.bold) segment.bold = true;
   if (emphasis.smallCaps) segment.smallCaps = true;
   return segment;
-}
-
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, dec, hex, name) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-  });
 }
 
 function mergeSegments(segments: CitationSegment[]): CitationSegment[] {

@@ -1,9 +1,10 @@
 /**
- * The documents of a catalogue, for the search-index step: the entries are read by the validator (the one way an
- * entry is read), and each named document's pages come from extractDocument (from the cache when unchanged).
+ * The documents of a catalogue, for the search-index step: the entries are the ones it read through the validator
+ * (the one way an entry is read), and each named document's pages come from extractDocument (from the cache when
+ * unchanged).
  */
 import { existsSync } from 'node:fs';
-import { validatePaths } from '../validate';
+import type { ValidatedEntry } from '../validate';
 import { extractDocument } from './extract';
 import { documentPageRecords, documentsDirFor, type DocumentOwner, type PageRecord } from './records';
 import { join } from 'node:path';
@@ -14,10 +15,13 @@ export interface IndexedDocument {
 }
 
 /** Every valid entry's document as search records. A catalogue without a documents folder costs nothing. */
-export async function loadDocuments(contentDir: string, cacheDir?: string): Promise<IndexedDocument[]> {
+export async function loadDocuments(
+  entries: ReadonlyArray<Pick<ValidatedEntry, 'slug' | 'data'>>,
+  contentDir: string,
+  cacheDir?: string,
+): Promise<IndexedDocument[]> {
   const documentsDir = documentsDirFor(contentDir);
   if (!existsSync(documentsDir)) return [];
-  const { entries } = await validatePaths([contentDir]);
   const out: IndexedDocument[] = [];
   for (const { slug, data } of entries) {
     if (!data.document) continue;

@@ -1,3 +1,5 @@
+import { escapeUTF8 } from 'entities';
+
 /** Small, strict helpers for writing XML by hand (feeds, sitemap, OpenSearch): escape once, drop what XML forbids. */
 
 /** Characters XML 1.0 does not allow at all (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
@@ -5,13 +7,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 
 /** Escapes text for XML element content and attribute values (both quote kinds), after dropping forbidden characters. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return escapeUTF8(text.replace(NOT_XML, ''));
 }
 
 /** `<name a="1">text</name>`, or a self-closing element without text. Attribute values and text are escaped. */

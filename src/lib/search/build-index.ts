@@ -1,51 +1,30 @@
-import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
-import { SOURCES } from '../schema/sources';
-import { catalogueAcronyms } from './acronyms';
-import { compileSynonyms, searchExpansion, type CompiledSynonyms } from './expand';
-import { SYNONYMS } from './synonyms';
-import { indexedDocument, indexedText, withExpansion, withoutFieldList, withoutTexts } from './page-text';
+import { validatePaths, type ValidatedEntry } from '../validate';
+import { hasErrors } from '../validate/problem';
+import { searchExpansion } from './expand';
+import { catalogueSynonyms, publicationText } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
-import { SORT_KEYS, UNDATED_NEWEST_FIRST } from './state';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
 import { RESULT_SLUGS_FILE } from './export-results';
 
 /**
- * Builds the Pagefind search index over a finished site through Pagefind's Node API (no third-party integration):
- * one index, or above MAX_SHARD_PAGES publications several shards cut by year, built one after another and listed in
+ * Builds the Pagefind search index of a finished site through Pagefind's Node API: one index, or above
+ * MAX_SHARD_PAGES publications several shards cut by year, built one after another and listed in
  * `pagefind/shards.json` (see shards.ts).
  * It runs as its own step after `astro build` has exited (scripts/build-search-index.ts, the last part of `npm run build`),
  * not inside the build: at 100,000 entries Astro's process holds 3–4 GB until it exits and Pagefind's grows to 4 GB,
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
  *
- * Besides what Pagefind does by itself, for every indexed page (one with `data-pagefind-body`):
- * - the page is indexed with a hidden expansion (expand.ts: other names of the organisations, places and terms it
- *   names, other spellings of its words), so "ILO" finds "International Labour Organization" and "labour" finds
- *   "labor". Only the copy handed to Pagefind gets it; the served HTML is unchanged;
- * - its words go into the spelling vocabulary, written to `search/vocabulary.json` for did-you-mean;
- * - the provenance labels (where the record came from: "Source listing: … (part B: IOM, UNHCR, UN, …)") are left
- *   out of the index: they are about the record, not the publication, and would make every entry from one
- *   listing match "UNHCR".
+ * The entries come from the validator (the one way an entry is read); each one's page is handed to Pagefind as
+ * built, and the markup says what Pagefind reads: body text, ignored parts, filters, sort keys and metadata,
+ * the hidden expansion among them (SearchData.astro). From the same entries this step writes the spelling
+ * vocabulary (`search/vocabulary.json`, for did-you-mean) and the index of their documents.
  */
-const PROVENANCE_LABELS = [...Object.values(SOURCES), "Where this record's details come from:"];
-
-/**
- * Parts of a publication page kept out of the indexed body text, so that excerpts come from the summary and the
- * full text instead of repeating the title and the record's field labels ("Year Undated. Category Report …"). What
- * they hold stays searchable as metadata: the title (`data-pagefind-meta="title"`, counted five times) and the
- * record's values (SearchData.astro: authors, publisher, places, languages, year, category).
- */
-const EXCLUDED_FROM_BODY = [
-  'article[data-pagefind-body] > h1',
-  'dl.fields',
-  'article[data-pagefind-body] > p.muted',
-  // "Summary", "Provenance": the same words on every page.
-  'article[data-pagefind-body] > h2',
-];
 
 export interface SearchIndexStats {
   /** Pages in the index. */
@@ -74,64 +53,56 @@ export function describeIndex({ pages, shards, expanded, words, documentPages, s
 export interface BuildSearchIndexOptions {
   /** Publications per shard at most (shards.ts); the CLI takes it from SHARD_PAGES_ENV. */
   maxShardPages?: number;
-  /** The entries' folder, whose sibling documents/ holds their documents (none indexed without it; the CLI passes the build's). */
-  contentDir?: string;
   /** Where extracted document pages are kept between builds (default: Astro's cache folder). */
   cacheDir?: string;
 }
 
 /**
- * Indexes the publication pages of the site in `siteDir` into `<siteDir>/pagefind/` (and its shard folders) and
- * writes the spelling vocabulary. Throws an Error that says what failed (its `cause` holds Pagefind's or the file
- * system's error).
+ * Indexes the publications in `contentDir` (whose sibling documents/ holds their documents) from their pages in
+ * `siteDir` into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary. Throws an Error
+ * that says what failed (its `cause` holds the validator's, Pagefind's or the file system's error).
  */
 export async function buildSearchIndex(
   siteDir: string,
-  {
-    maxShardPages = MAX_SHARD_PAGES,
-    contentDir,
-    cacheDir = process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro',
-  }: BuildSearchIndexOptions = {},
+  contentDir: string,
+  { maxShardPages = MAX_SHARD_PAGES, cacheDir = process.env.CATALOGUE_CACHE_DIR ?? 'node_modules/.astro' }: BuildSearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
-    const files = await publicationPages(siteDir);
-    const documents = contentDir === undefined ? [] : await loadDocuments(contentDir, cacheDir);
+    const { entries, problems } = await validatePaths([contentDir]);
+    if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
-    // Years are only needed to cut shards: a catalogue that fits in one is not read twice.
     const plan = planShards(
-      files.length <= maxShardPages ? files.map((key) => ({ key, year: undefined })) : await withYears(files),
+      entries.map((entry) => ({ key: entry.slug, year: entry.data.year, entry })),
       maxShardPages,
     );
     const vocabulary = new VocabularyBuilder();
+    const synonyms = catalogueSynonyms(entries);
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
-    const synonyms = compileSynonyms([...SYNONYMS, ...(await acronymsOf(siteDir))]);
-    let pages = 0;
     let expanded = 0;
     for (const [i, shard] of plan.entries()) {
-      const added = await indexShard(
-        shard.pages.map((page) => page.key),
-        siteDir,
-        join(siteDir, shardDir(i)),
-        vocabulary,
-        synonyms,
-      );
-      pages += added.pages;
-      expanded += added.expanded;
-      Object.assign(ids, await resultSlugs(join(siteDir, shardDir(i))));
-      manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: added.pages });
+      const outputPath = join(siteDir, shardDir(i));
+      await indexShard(siteDir, shard.pages.map((page) => page.entry), outputPath);
+      Object.assign(ids, await resultSlugs(outputPath));
+      manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
-    await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    for (const { data, html } of entries) {
+      const text = publicationText(data, html);
+      const expansion = searchExpansion(text, synonyms);
+      vocabulary.addPage(text, expansion.join(' '));
+      if (expansion.length) expanded += 1;
+    }
+    const documents = await loadDocuments(entries, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
-    const vocabularyPath = join(siteDir, VOCABULARY_FILE);
-    await mkdir(dirname(vocabularyPath), { recursive: true });
+    await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
+    await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
-    await writeFile(vocabularyPath, JSON.stringify(vocabulary.toFile()));
+    await writeFile(join(siteDir, VOCABULARY_FILE), JSON.stringify(vocabulary.toFile()));
     return {
-      pages,
+      pages: entries.length,
       shards: plan.length,
       expanded,
       words: vocabulary.size,
@@ -146,58 +117,23 @@ export async function buildSearchIndex(
 }
 
 /**
- * One Pagefind index over `files`, written to `outputPath` and then dropped from Pagefind's process, so that the
- * next shard does not add to its memory.
+ * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
+ * that the next shard does not add to its memory.
  */
-async function indexShard(
-  files: readonly string[],
-  siteDir: string,
-  outputPath: string,
-  vocabulary: VocabularyBuilder,
-  synonyms: CompiledSynonyms,
-) {
-  const { index, errors: createErrors } = await pagefind.createIndex({
-    forceLanguage: 'en',
-    excludeSelectors: EXCLUDED_FROM_BODY,
-  });
-  if (!index) throw new Error(createErrors.join('; ') || 'createIndex returned no index');
-  let pages = 0;
-  let expanded = 0;
-  await inLanes(files, async (file) => {
-    const page = await readFile(file, 'utf8');
-    // Reduced once to the part Pagefind reads; everything after works on that small document.
-    const reduced = indexedDocument(page);
-    if (reduced === undefined) return; // not a page Pagefind indexes (no data-pagefind-body)
-    const html = withoutTexts(reduced, PROVENANCE_LABELS);
-    const text = indexedText(html)!;
-    const expansion = searchExpansion(text, synonyms);
-    vocabulary.addPage(text, expansion.join(' '));
-    const content = withExpansion(withoutFieldList(html), expansion);
-    const added = await index.addHTMLFile({ url: pageUrl(siteDir, file), content });
-    if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-    pages += 1;
-    if (expansion.length) expanded += 1;
-  });
+async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+  for (const { slug, file } of entries) {
+    const page = join(siteDir, 'publications', slug, 'index.html');
+    const content = await readFile(page, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? new Error(`${file} has no page (${page}): run astro build first`) : error;
+    });
+    const added = await index.addHTMLFile({ url: `/publications/${slug}/`, content });
+    if (added.errors.length) throw new Error(`${page}: ${added.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
-  return { pages, expanded };
-}
-
-/**
- * The acronyms the catalogue spells out in its titles, authors and publishers (acronyms.ts), read from the open
- * dataset the build has just written (/data/catalogue.json); none when it is missing.
- */
-async function acronymsOf(siteDir: string) {
-  let entries: Array<{ title?: string; authors?: string[]; publisher?: string }>;
-  try {
-    entries = (JSON.parse(await readFile(join(siteDir, 'data', 'catalogue.json'), 'utf8')) as { entries?: typeof entries }).entries ?? [];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const texts = entries.flatMap((e) => [e.title ?? '', ...(e.authors ?? []), e.publisher ?? '']);
-  return catalogueAcronyms(texts, SYNONYMS);
 }
 
 /**
@@ -206,16 +142,17 @@ async function acronymsOf(siteDir: string) {
  */
 async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
   const dir = join(indexDir, 'fragment');
-  const out: Record<string, string> = {};
   const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
-  await inLanes(names, async (name) => {
-    // A fragment is gzipped "pagefind_dcd" + JSON with the page's url.
-    const text = gunzipSync(await readFile(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const url = (JSON.parse(text) as { url?: string }).url ?? '';
-    const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
-    if (slug) out[name.replace(/\.pf_fragment$/, '')] = slug;
-  });
-  return out;
+  const pairs = await Promise.all(
+    names.map(async (name) => {
+      // A fragment is gzipped "pagefind_dcd" + JSON with the page's url.
+      const text = gunzipSync(await readFile(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+      const url = (JSON.parse(text) as { url?: string }).url ?? '';
+      const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
+      return slug ? [[name.replace(/\.pf_fragment$/, ''), slug] as const] : [];
+    }),
+  );
+  return Object.fromEntries(pairs.flat());
 }
 
 /**
@@ -236,63 +173,4 @@ export async function indexDocuments(documents: readonly IndexedDocument[], outp
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
   return records.length;
-}
-
-/**
- * Runs `work` over `items` with sixteen in flight, each replaced as soon as it is done: Pagefind parses pages in
- * its own process, so reading and expanding the next pages here overlaps with Pagefind parsing the previous ones
- * on the other core (rather than waiting for whole batches, which leaves each side idle while the other finishes).
- */
-async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: 16 }, lane));
-}
-
-/** The year each page sorts by (its `data-pagefind-sort` newest-first key; undefined when undated or absent). */
-async function withYears(files: readonly string[]): Promise<Array<{ key: string; year: number | undefined }>> {
-  const out: Array<{ key: string; year: number | undefined }> = [];
-  await inLanes(files, async (file) => {
-    out.push({ key: file, year: sortYear(await readFile(file, 'utf8')) });
-  });
-  return out;
-}
-
-const SORT_YEAR = new RegExp(`data-pagefind-sort="${SORT_KEYS.newest}"[^>]*>\\s*(\\d+)\\s*<`);
-
-/** The year a publication page sorts by, read from its own sort key (SearchData.astro), so shards and sort agree. */
-export function sortYear(page: string): number | undefined {
-  const value = SORT_YEAR.exec(page)?.[1];
-  return value === undefined || value === UNDATED_NEWEST_FIRST ? undefined : Number(value);
-}
-
-/**
- * The publication pages ("<root>/publications/<slug>/index.html"): the only pages with `data-pagefind-body`.
- * Browse lists, data and help pages are not search results, and reading them all cost time at 10,000 entries.
- */
-async function publicationPages(root: string): Promise<string[]> {
-  const folders = await readdir(join(root, 'publications'), { withFileTypes: true });
-  const pages = folders
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, 'publications', entry.name, 'index.html'));
-  // A publication is a folder with a page of its own. The folder of the list's later pages (publications/page/2/)
-  // has none, unless a publication is named "page"; counted, it made exactly MAX_SHARD_PAGES publications two shards.
-  const hasPage = await Promise.all(pages.map((page) => access(page).then(() => true, ifMissing(false))));
-  return pages.filter((_, i) => hasPage[i]).sort();
-}
-
-/** For `.catch()`: the fallback when the file does not exist; any other error is rethrown. */
-function ifMissing<T>(fallback: T): (error: NodeJS.ErrnoException) => T {
-  return (error) => {
-    if (error.code === 'ENOENT') return fallback;
-    throw error;
-  };
-}
-
-/** "/abs/dist/publications/x/index.html" → "/publications/x/" (the site is built with directory URLs). */
-function pageUrl(root: string, file: string): string {
-  const path = relative(root, file).split(sep).join('/');
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }

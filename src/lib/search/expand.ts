@@ -2,9 +2,9 @@ import { SPELLING_VARIANTS, SYNONYMS, VARIANT_ENDINGS, type SynonymGroup } from 
 import { COMPOUND_PREFIXES, indexWords, normalizeWord, stripWord } from './text';
 
 /**
- * Index-time expansion: the words and names an entry does not use but a reader may type for it. The Pagefind
- * integration adds them to each publication as a hidden, searchable metadata field (`aka`), never shown on the
- * page or in excerpts. Three kinds:
+ * Index-time expansion: the words and names an entry does not use but a reader may type for it. Each publication
+ * page carries them as a hidden, searchable metadata field (`aka`, SearchData.astro), never shown on the page or in
+ * excerpts. Three kinds:
  *
  * 1. synonyms: when the text names something in the synonym table, every other name of it ("IOM" ↔ "International
  *    Organization for Migration", "Burma" ↔ "Myanmar", "smuggling of migrants" ↔ "migrant smuggling");

@@ -1,36 +1,21 @@
+import { distance } from 'fastest-levenshtein';
 import { isSpellable, normalizeWord } from './text';
 
 /**
  * Spelling help: when a query finds nothing, the closest word the index has for each word it does not have.
- * Runs in the browser over the vocabulary the build writes (see vocabulary.ts), so it is small and has no
- * dependencies.
- *
- * Why our own edit distance rather than fastest-levenshtein (which is installed): the commonest typing slip is
- * two letters swapped ("tarfficking", "unocd"), which Levenshtein counts as two edits; the optimal string
- * alignment distance below counts it as one, so one slip plus one swap is still within reach. It also stops as
- * soon as a row exceeds the limit, which keeps a scan of a large vocabulary fast.
+ * Runs in the browser over the vocabulary the build writes (see vocabulary.ts).
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length;
-  let before = new Array<number>(n + 1).fill(0);
-  let previous = Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[n]!;
+
+/**
+ * fastest-levenshtein's distance, with one swap of neighbouring letters counted as one edit: the commonest typing
+ * slip ("tarfficking", "unocd"), which Levenshtein counts as two.
+ */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
 }
 
 /** How many slips a word of this length may have and still get a suggestion. */
@@ -59,10 +44,10 @@ export function suggestWord(word: string, vocabulary: Vocabulary): string | unde
   let bestScore = Infinity;
   for (const candidate of vocabulary.words) {
     if (Math.abs(candidate.length - word.length) > max) continue;
-    const distance = editDistance(word, candidate, max);
-    if (distance > max) continue;
+    const edits = editDistance(word, candidate);
+    if (edits > max) continue;
     // Rank: distance first, then a different first letter costs half an edit; earlier (more frequent) wins ties.
-    const score = distance + (candidate[0] === word[0] ? 0 : 0.5);
+    const score = edits + (candidate[0] === word[0] ? 0 : 0.5);
     if (score < bestScore) {
       bestScore = score;
       best = candidate;

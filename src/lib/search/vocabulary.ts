@@ -15,62 +15,24 @@ export interface VocabularyFile {
   words: string[];
 }
 
-interface WordCount {
-  word: string;
-  /** Pages the word occurs in. */
-  pages: number;
-  /** The last page counted (addPage's running number), so that a word is counted once per page. */
-  lastPage: number;
-}
-
 /** Counts in how many pages each word occurs. */
 export class VocabularyBuilder {
-  private readonly counts = new Map<string, WordCount>();
-  /**
-   * The counters of the spellable words in each distinct chunk of text (a word as written, between spaces), worked
-   * out once: the same words recur on every page, and cutting and looking them up again was most of this class's
-   * time at 10,000 pages.
-   */
-  private readonly chunks = new Map<string, readonly WordCount[]>();
-  private page = 0;
+  private readonly pages = new Map<string, number>();
 
   /** One page's indexed text (body and hidden expansion). */
   addPage(...texts: string[]): void {
-    const page = ++this.page;
-    for (const text of texts) {
-      for (const chunk of text.split(/\s+/u)) {
-        for (const count of this.countsOf(chunk)) {
-          if (count.lastPage === page) continue;
-          count.lastPage = page;
-          count.pages += 1;
-        }
-      }
-    }
-  }
-
-  private countsOf(chunk: string): readonly WordCount[] {
-    let found = this.chunks.get(chunk);
-    if (found === undefined) {
-      found = indexWords(chunk)
-        .filter(isSpellable)
-        .map((word) => {
-          let count = this.counts.get(word);
-          if (!count) this.counts.set(word, (count = { word, pages: 0, lastPage: 0 }));
-          return count;
-        });
-      this.chunks.set(chunk, found);
-    }
-    return found;
+    const words = new Set(texts.flatMap(indexWords).filter(isSpellable));
+    for (const word of words) this.pages.set(word, (this.pages.get(word) ?? 0) + 1);
   }
 
   get size(): number {
-    return this.counts.size;
+    return this.pages.size;
   }
 
   toFile(): VocabularyFile {
-    const words = [...this.counts.values()]
-      .sort((a, b) => b.pages - a.pages || (a.word < b.word ? -1 : 1))
-      .map(({ word }) => word);
+    const words = [...this.pages]
+      .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+      .map(([word]) => word);
     return { version: 1, words };
   }
 }
