@@ -3,7 +3,8 @@
  * The vocabularies themselves stay in `src/lib/schema/`; this file only knows how people and scrapers get them wrong.
  */
 import { createRequire } from 'node:module';
-import { distance } from 'fastest-levenshtein';
+// One edit distance for the validator and the search page's spelling help (swaps count as one edit).
+import { editDistance as edits } from '../search/spelling';
 import { CATEGORIES, CATEGORY_KEYS } from '../schema/categories';
 import { COUNTRY_CODES, countryName, isCountryCode } from '../schema/countries';
 import { ENTRY_KEYS } from '../schema/entry';
@@ -22,15 +23,6 @@ export function fold(s: string): string {
     .replace(/[’'`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
-
-/** fastest-levenshtein's distance, with one swap of neighbouring letters counted as one edit (`Nigerai`, `contry`). */
-function edits(a: string, b: string): number {
-  const d = distance(a, b);
-  if (d !== 2 || a.length !== b.length) return d;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
 }
 
 /** The closest candidates within `max` edits (default: a third of the length, at least 1, at most 3). */
