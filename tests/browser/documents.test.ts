@@ -81,7 +81,11 @@ describe('search inside the documents', () => {
   it('keeps "Only in: <title>" in the address and the form while the query changes, until "show all" removes it', async () => {
     const { page, externalRequests } = await openPage(browser, `${fixture()}/search/?q=indicator&document=labour-inspection-checklist`);
     const only = page.locator('#search-only');
-    await expect.poll(() => only.innerText(), { timeout: 20_000 }).toBe('Only in: Labour inspection checklist with its document — show all');
+    // Visible text (the button's accessible name adds a hidden "documents").
+    await expect.poll(() => only.evaluate((bar) => (bar as HTMLElement).innerText.replace(/\s+/g, ' ').trim()), { timeout: 20_000 }).toBe(
+      'Only in: Labour inspection checklist with its document — show all documents',
+    );
+    expect(await only.evaluate((bar) => getComputedStyle(bar.querySelector('.visually-hidden')!).position)).toBe('absolute');
     expect(await only.getByRole('link').getAttribute('href')).toBe(RECORD);
     const section = await documentHits(page);
     // The document's pages come before the catalogue's results.

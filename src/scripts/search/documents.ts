@@ -1,6 +1,6 @@
 import type { PagefindApi, PagefindResultData } from '../../lib/search/pagefind-types';
 import { DOCUMENT_PARAM, pagefindFilters, type SearchState } from '../../lib/search/state';
-import { openIndex } from './load';
+import { loadPagefind, openIndex } from './load';
 import { el, setExcerpt } from './render';
 
 /**
@@ -18,8 +18,12 @@ const SHOWN_INSIDE_ONE = 50;
 
 let api: Promise<PagefindApi> | undefined;
 
+/**
+ * Opened once the catalogue's index is: the worker's WebAssembly is one module for all its instances, and two
+ * instances loading it at once would each make their own (the second replacing the first's under it).
+ */
 function loadDocumentsIndex(section: HTMLElement): Promise<PagefindApi> {
-  api ??= openIndex(section.dataset.index ?? '/pagefind/documents/', { excerptLength: 30 });
+  api ??= loadPagefind().then(() => openIndex(section.dataset.index ?? '/pagefind/documents/', { excerptLength: 30 }));
   api.catch(() => (api = undefined));
   return api;
 }
