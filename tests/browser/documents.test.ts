@@ -97,7 +97,8 @@ describe('search inside the documents', () => {
     await page.getByLabel('Words, names, places or a phrase in quotes').fill('"identity documents"');
     await expect.poll(() => new URL(page.url()).searchParams.get('document'), { timeout: 20_000 }).toBe('labour-inspection-checklist');
     await expect.poll(() => section.locator('[data-documents-status]').innerText(), { timeout: 20_000 }).toBe(
-      '1 page of “Labour inspection checklist with its document” has “"identity documents"”.',
+      // A phrase keeps one pair of quotes.
+      '1 page of “Labour inspection checklist with its document” has “identity documents”.',
     );
     expect(await section.locator('li h3').allInnerTexts()).toEqual(['Page 3 of Labour inspection checklist with its document']);
     expect(await section.getByRole('link', { name: 'Page 3' }).getAttribute('href')).toBe('/documents/labour-inspection-checklist.pdf#page=3');

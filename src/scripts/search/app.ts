@@ -15,7 +15,7 @@ import {
   type SortKey,
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
-import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
+import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem, unquoted } from './render';
 
 /**
  * The search page's behaviour. The whole search (words, ticked filters, order) is a SearchState that lives in the
@@ -114,9 +114,9 @@ function filterSummary(s: SearchState): string {
 function statusText(outcome: Outcome): string {
   const s = outcome.state;
   const order = outcome.sort === 'relevance' ? '' : `, ${SORTS[outcome.sort].toLowerCase()}`;
-  const shown = outcome.corrected?.to ?? s.q.trim();
+  const shown = unquoted(outcome.corrected?.to ?? s.q);
   const words = shown ? ` for “${shown}”` : '';
-  if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
+  if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${unquoted(s.q)}”` : ''}${filterSummary(s)}.`;
   if (outcome.partial) {
     const all = outcome.partial.complete;
     const of = shown ? ` of “${shown}”` : '';
@@ -144,7 +144,7 @@ function syncControls(s: SearchState): void {
   yearUndated.checked = s.years.undated;
   selectedCount.textContent = ticked ? ` (${ticked} selected)` : '';
   clearFilters.hidden = ticked === 0;
-  document.title = s.q.trim() ? `“${s.q.trim()}” – ${baseTitle}` : baseTitle;
+  document.title = s.q.trim() ? `“${unquoted(s.q)}” – ${baseTitle}` : baseTitle;
   syncDocument(s);
 }
 
@@ -442,7 +442,7 @@ function renderEmpty(outcome: Outcome): void {
       'h3',
       {},
       q ? 'Nothing matched “' : 'Nothing matched these filters',
-      ...(q ? [el('bdi', { text: q }), `”${filtered ? ' with these filters' : ''}`] : []),
+      ...(q ? [el('bdi', { text: unquoted(q) }), `”${filtered ? ' with these filters' : ''}`] : []),
     ),
   );
   if (outcome.suggestion) {

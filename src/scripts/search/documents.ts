@@ -1,7 +1,7 @@
 import type { PagefindApi, PagefindResultData } from '../../lib/search/pagefind-types';
 import { DOCUMENT_PARAM, pagefindFilters, type SearchState } from '../../lib/search/state';
 import { loadPagefind, openIndex } from './load';
-import { el, setExcerpt } from './render';
+import { el, setExcerpt, unquoted } from './render';
 
 /**
  * "Inside the documents": the pages of the publications' own documents that a search's words are on, from their
@@ -57,8 +57,8 @@ export async function showDocumentHits(section: HTMLElement, state: SearchState,
   const pages = `${total} ${total === 1 ? 'page' : 'pages'}`;
   status.textContent = state.document
     ? total === 0
-      ? `No page of this document has “${q}”.`
-      : `${pages} of “${title}” ${total === 1 ? 'has' : 'have'} “${q}”${total > data.length ? `; the first ${data.length} are listed` : ''}.`
+      ? `No page of this document has “${unquoted(q)}”.`
+      : `${pages} of “${title}” ${total === 1 ? 'has' : 'have'} “${unquoted(q)}”${total > data.length ? `; the first ${data.length} are listed` : ''}.`
     : `${pages} of the publications’ own documents ${total === 1 ? 'has' : 'have'} these words${total > data.length ? `; the best ${data.length} are listed` : ''}.`;
   section.hidden = !state.document && total === 0;
 }
