@@ -103,6 +103,8 @@ describe('search inside the documents', () => {
     expect(await section.locator('li h3').allInnerTexts()).toEqual(['Page 3 of Labour inspection checklist with its document']);
     expect(await section.getByRole('link', { name: 'Page 3' }).getAttribute('href')).toBe('/documents/labour-inspection-checklist.pdf#page=3');
     expect(new URL(page.url()).searchParams.get('q')).toBe('"identity documents"');
+    // No publication's record has the phrase: that line speaks of the records, not of the pages listed above.
+    await expect.poll(() => page.locator('#search-empty h3').innerText(), { timeout: 20_000 }).toBe('No publication record matched “identity documents”');
     // The form carries it too (a submitted search keeps it).
     expect(await page.locator('#search-form input[name="document"]').evaluate((input: HTMLInputElement) => [input.disabled, input.value])).toEqual([
       false,

@@ -437,11 +437,14 @@ function renderEmpty(outcome: Outcome): void {
   if (outcome.results.length > 0) return;
   const q = outcome.state.q.trim();
   const filtered = hasFilters(outcome.state);
+  // Searching one document's pages ("Only in"): the pages are listed in their own section, so this one speaks of
+  // the catalogue's records only.
+  const inDocument = Boolean(outcome.state.document && documentHits);
   empty.append(
     el(
       'h3',
       {},
-      q ? 'Nothing matched “' : 'Nothing matched these filters',
+      q ? (inDocument ? 'No publication record matched “' : 'Nothing matched “') : 'Nothing matched these filters',
       ...(q ? [el('bdi', { text: unquoted(q) }), `”${filtered ? ' with these filters' : ''}`] : []),
     ),
   );
@@ -481,7 +484,7 @@ function renderEmpty(outcome: Outcome): void {
       el('ul', { className: 'word-counts' }, ...items),
     );
   }
-  if (!outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
+  if (!inDocument && !outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
     empty.append(
       el('p', {
         text: 'Check the spelling, try fewer or more general words, or an organisation’s full name instead of its acronym. You can also browse by region, country, year, category, language or author, below.',
