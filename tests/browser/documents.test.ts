@@ -78,6 +78,60 @@ describe('search inside the documents', () => {
     await expectAccessible(page);
   });
 
+  it('keeps "Only in: <title>" in the address and the form while the query changes, until "show all" removes it', async () => {
+    const { page, externalRequests } = await openPage(browser, `${fixture()}/search/?q=indicator&document=labour-inspection-checklist`);
+    const only = page.locator('#search-only');
+    // Visible text (the button's accessible name adds a hidden "documents").
+    await expect.poll(() => only.evaluate((bar) => (bar as HTMLElement).innerText.replace(/\s+/g, ' ').trim()), { timeout: 20_000 }).toBe(
+      'Only in: Labour inspection checklist with its document — show all documents',
+    );
+    expect(await only.evaluate((bar) => getComputedStyle(bar.querySelector('.visually-hidden')!).position)).toBe('absolute');
+    expect(await only.getByRole('link').getAttribute('href')).toBe(RECORD);
+    const section = await documentHits(page);
+    // The document's pages come before the catalogue's results.
+    const before = () =>
+      page.evaluate(() => Boolean(document.querySelector('#document-hits')!.compareDocumentPosition(document.querySelector('#search-results')!) & Node.DOCUMENT_POSITION_FOLLOWING));
+    expect(await before()).toBe(true);
+
+    // A new query typed on the search page still searches that document only.
+    await page.getByLabel('Words, names, places or a phrase in quotes').fill('"identity documents"');
+    await expect.poll(() => new URL(page.url()).searchParams.get('document'), { timeout: 20_000 }).toBe('labour-inspection-checklist');
+    await expect.poll(() => section.locator('[data-documents-status]').innerText(), { timeout: 20_000 }).toBe(
+      // A phrase keeps one pair of quotes.
+      '1 page of “Labour inspection checklist with its document” has “identity documents”.',
+    );
+    expect(await section.locator('li h3').allInnerTexts()).toEqual(['Page 3 of Labour inspection checklist with its document']);
+    expect(await section.getByRole('link', { name: 'Page 3' }).getAttribute('href')).toBe('/documents/labour-inspection-checklist.pdf#page=3');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('"identity documents"');
+    // No publication's record has the phrase: that line speaks of the records, not of the pages listed above.
+    await expect.poll(() => page.locator('#search-empty h3').innerText(), { timeout: 20_000 }).toBe('No publication record matched “identity documents”');
+    // The form carries it too (a submitted search keeps it).
+    expect(await page.locator('#search-form input[name="document"]').evaluate((input: HTMLInputElement) => [input.disabled, input.value])).toEqual([
+      false,
+      'labour-inspection-checklist',
+    ]);
+    await page.getByLabel('Words, names, places or a phrase in quotes').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('document'), { timeout: 20_000 }).toBe('labour-inspection-checklist');
+    await screenshot(page, 'search-only-in-document');
+    await expectAccessible(page);
+
+    // "show all": every document's pages again, below the results, and the address without `document`.
+    await only.getByRole('button', { name: 'show all documents' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.has('document'), { timeout: 20_000 }).toBe(false);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('"identity documents"');
+    expect(await only.isHidden()).toBe(true);
+    await expect.poll(() => section.locator('[data-documents-status]').innerText(), { timeout: 20_000 }).toMatch(
+      /^1 page of the publications’ own documents has these words/,
+    );
+    expect(await before()).toBe(false);
+    expect(await page.locator('#search-form input[name="document"]').isDisabled()).toBe(true);
+    // Back brings the restriction back.
+    await page.goBack();
+    await expect.poll(() => only.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await before()).toBe(true);
+    expect(externalRequests).toEqual([]);
+  });
+
   it('shows no documents section when the words are on no page', async () => {
     const { page } = await openPage(browser, `${fixture()}/search/?q=shelter`);
     await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 20_000 }).toMatch(/found/);

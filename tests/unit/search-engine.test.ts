@@ -12,6 +12,7 @@ import {
   FILTER_KEYS,
   emptyFilters,
   emptyYears,
+  DOCUMENT_PARAM,
   isEmptySearch,
   pagefindFilters,
   pagefindSort,
@@ -22,6 +23,7 @@ import {
   yearValues,
 } from '../../src/lib/search/state';
 import { FACET_KEYS, UNDATED } from '../../src/lib/facets';
+import { DOCUMENT_FILTER } from '../../src/lib/documents/records';
 import { planQuery } from '../../src/lib/search/text';
 
 /**
@@ -119,6 +121,23 @@ describe('search state in the URL', () => {
     expect(parseState('?sort=sideways&q=').sort).toBe('relevance');
     expect(isEmptySearch(parseState('?q=+'))).toBe(true);
     expect(parseState(`?q=${'x'.repeat(1000)}`).q).toHaveLength(300);
+  });
+
+  it('keeps "search inside this document" (`document`) through a round trip, and drops a value that is no slug', () => {
+    expect(DOCUMENT_PARAM).toBe(DOCUMENT_FILTER);
+    const parsed = parseState('?document=labour-inspection-checklist&q=%22identity+documents%22&country=Jordan');
+    expect(parsed.document).toBe('labour-inspection-checklist');
+    expect(stateToQueryString(parsed)).toBe('?q=%22identity+documents%22&document=labour-inspection-checklist&country=Jordan');
+    expect(parseState(stateToQueryString(parsed))).toEqual(parsed);
+    // A changed query keeps it; removing it leaves the rest of the address.
+    expect(stateToQueryString({ ...parsed, q: 'indicator' })).toContain('document=labour-inspection-checklist');
+    const { document: _removed, ...rest } = parsed;
+    expect(stateToQueryString(rest)).toBe('?q=%22identity+documents%22&country=Jordan');
+    expect(parseState('?document=..%2Fetc&q=x').document).toBeUndefined();
+    expect(parseState('?document=Labour%20Inspection').document).toBeUndefined();
+    // It narrows no catalogue search: without words the search is empty.
+    expect(isEmptySearch(parseState('?document=labour-inspection-checklist'))).toBe(true);
+    expect(pagefindFilters(parsed)).toEqual({ country: { any: ['Jordan'] } });
   });
 
   it('asks Pagefind for any of a filter’s values, and for sort keys every page has', () => {

@@ -37,6 +37,11 @@ export function sortValues(year: number | undefined): Record<(typeof SORT_KEYS)[
 
 export interface SearchState {
   q: string;
+  /**
+   * "Search inside this document" (a record page's box): the slug of the one publication whose document pages the
+   * "Inside the documents" section keeps, until the reader removes it. The catalogue's results are not narrowed.
+   */
+  document?: string;
   filters: Record<FilterKey, string[]>;
   /** A range of years (both ends included), part of the address as `from`, `to` and `undated`. */
   years: YearRange;
@@ -90,6 +95,18 @@ export function emptyFilters(): Record<FilterKey, string[]> {
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, []])) as unknown as Record<FilterKey, string[]>;
 }
 
+/**
+ * The address parameter of that restriction: the documents index's filter name (DOCUMENT_FILTER in
+ * src/lib/documents/records.ts, kept in step by a unit test; not imported, as that module is for the build).
+ */
+export const DOCUMENT_PARAM = 'document';
+
+/** A publication slug as the record pages have them (anything else in `document` is ignored). */
+function documentSlug(value: string | null): string | undefined {
+  const slug = value?.trim();
+  return slug && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : undefined;
+}
+
 /** The longest query kept from a URL (a query is typed, not pasted books). */
 export const MAX_QUERY_LENGTH = 300;
 
@@ -104,8 +121,10 @@ export function parseState(search: string | URLSearchParams): SearchState {
   let to = yearParam(params.get('to'));
   // "From 2020 to 2015" means the years between them.
   if (from !== undefined && to !== undefined && from > to) [from, to] = [to, from];
+  const document = documentSlug(params.get(DOCUMENT_PARAM));
   return {
     q: (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH),
+    ...(document ? { document } : {}),
     filters,
     years: { from, to, undated: params.get('undated') === 'include' },
     sort: sort in SORTS ? (sort as SortKey) : 'relevance',
@@ -116,6 +135,7 @@ export function parseState(search: string | URLSearchParams): SearchState {
 export function stateToQueryString(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
+  if (state.document) params.set(DOCUMENT_PARAM, state.document);
   for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
   if (state.years.from !== undefined) params.set('from', String(state.years.from));
   if (state.years.to !== undefined) params.set('to', String(state.years.to));

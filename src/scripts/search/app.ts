@@ -15,9 +15,7 @@ import {
   type SortKey,
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
-import { exportResults } from './export';
-import { documentParam, showDocumentHits } from './documents';
-import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem } from './render';
+import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem, unquoted } from './render';
 
 /**
  * The search page's behaviour. The whole search (words, ticked filters, order) is a SearchState that lives in the
@@ -74,11 +72,17 @@ let typingEntry = false;
 let current: { outcome: Outcome; shown: number } | undefined;
 /** Set by a submitted search (Enter, the button): the result count takes focus once the results are shown. */
 let focusCount = false;
-/** "Search inside this document" (a record page's box): that publication's pages, for as long as the page is open. */
-const onlyDocument = documentParam(location.search);
+/** "Inside the documents": only on a site whose publications carry documents (see search.astro). */
 const documentHits = document.querySelector<HTMLElement>('#document-hits');
-// Below the results (appearing later, it moves nothing on screen), except when the reader asked for these pages.
-if (onlyDocument && documentHits) document.querySelector('#search-results')?.before(documentHits);
+/** "Only in: <title> — show all", and the form's `document` field (with the section, see search.astro). */
+const onlyBar = document.querySelector<HTMLElement>('#search-only');
+const onlyTitle = document.querySelector<HTMLAnchorElement>('#search-only-title');
+const onlyInput = document.querySelector<HTMLInputElement>('#search-document');
+/** Its code, loaded after the catalogue's results are on screen (or for the "Only in" title). */
+const documentsCode = () => import('./documents');
+const introText = intro.firstElementChild?.textContent?.trim() ?? '';
+/** The slug whose title the "Only in" control shows (its title loads once per slug). */
+let titled: string | undefined;
 /**
  * Whether the reader has reached for the filters (pointer or focus in them, the panel opened on a phone, or
  * filters in the address): only then do their values and counts load (Pagefind's filter chunks weigh about as much
@@ -110,9 +114,9 @@ function filterSummary(s: SearchState): string {
 function statusText(outcome: Outcome): string {
   const s = outcome.state;
   const order = outcome.sort === 'relevance' ? '' : `, ${SORTS[outcome.sort].toLowerCase()}`;
-  const shown = outcome.corrected?.to ?? s.q.trim();
+  const shown = unquoted(outcome.corrected?.to ?? s.q);
   const words = shown ? ` for “${shown}”` : '';
-  if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${s.q.trim()}”` : ''}${filterSummary(s)}.`;
+  if (outcome.results.length === 0) return `No publications found${s.q.trim() ? ` for “${unquoted(s.q)}”` : ''}${filterSummary(s)}.`;
   if (outcome.partial) {
     const all = outcome.partial.complete;
     const of = shown ? ` of “${shown}”` : '';
@@ -140,7 +144,34 @@ function syncControls(s: SearchState): void {
   yearUndated.checked = s.years.undated;
   selectedCount.textContent = ticked ? ` (${ticked} selected)` : '';
   clearFilters.hidden = ticked === 0;
-  document.title = s.q.trim() ? `“${s.q.trim()}” – ${baseTitle}` : baseTitle;
+  document.title = s.q.trim() ? `“${unquoted(s.q)}” – ${baseTitle}` : baseTitle;
+  syncDocument(s);
+}
+
+/**
+ * `?document=<slug>` (the record page's "Search inside this document"): kept in the address and the form through
+ * every change of the search, shown as "Only in: <title> — show all" until the reader removes it, and its pages are
+ * listed above the catalogue's results. Without it the pages come below the results (appearing later, they move
+ * nothing on screen).
+ */
+function syncDocument(s: SearchState): void {
+  if (!documentHits || !onlyBar || !onlyTitle || !onlyInput) return;
+  const slug = s.document;
+  onlyBar.hidden = slug === undefined;
+  onlyInput.disabled = slug === undefined;
+  onlyInput.value = slug ?? '';
+  if (slug) list.before(documentHits);
+  else empty.before(documentHits);
+  if (!slug || slug === titled) return;
+  titled = slug;
+  onlyTitle.href = `/publications/${slug}/`;
+  onlyTitle.replaceChildren('this publication’s document');
+  void documentsCode()
+    .then(({ documentTitle }) => documentTitle(documentHits, slug))
+    .then((title) => {
+      if (title && titled === slug) onlyTitle.replaceChildren(el('bdi', { text: title }));
+    })
+    .catch(() => undefined);
 }
 
 function showIdle(): void {
@@ -151,6 +182,9 @@ function showIdle(): void {
   notice.hidden = true;
   empty.hidden = true;
   intro.hidden = false;
+  intro.firstElementChild!.textContent = state.document && documentHits
+    ? 'Type a word or a "phrase in quotes" to search the pages of this document, and the catalogue.'
+    : introText;
   delete app.dataset.searching;
   announce('');
 }
@@ -282,9 +316,11 @@ async function execute(job: Job): Promise<void> {
   }
   announce(statusText(outcome));
   if (documentHits) {
-    void showDocumentHits(documentHits, next, onlyDocument, () => run === latest).catch(() => {
-      documentHits.hidden = true;
-    });
+    void documentsCode()
+      .then(({ showDocumentHits }) => showDocumentHits(documentHits, next, () => run === latest))
+      .catch(() => {
+        documentHits.hidden = true;
+      });
   }
   if (focusCount) {
     focusCount = false;
@@ -401,12 +437,15 @@ function renderEmpty(outcome: Outcome): void {
   if (outcome.results.length > 0) return;
   const q = outcome.state.q.trim();
   const filtered = hasFilters(outcome.state);
+  // Searching one document's pages ("Only in"): the pages are listed in their own section, so this one speaks of
+  // the catalogue's records only.
+  const inDocument = Boolean(outcome.state.document && documentHits);
   empty.append(
     el(
       'h3',
       {},
-      q ? 'Nothing matched “' : 'Nothing matched these filters',
-      ...(q ? [el('bdi', { text: q }), `”${filtered ? ' with these filters' : ''}`] : []),
+      q ? (inDocument ? 'No publication record matched “' : 'Nothing matched “') : 'Nothing matched these filters',
+      ...(q ? [el('bdi', { text: unquoted(q) }), `”${filtered ? ' with these filters' : ''}`] : []),
     ),
   );
   if (outcome.suggestion) {
@@ -445,7 +484,7 @@ function renderEmpty(outcome: Outcome): void {
       el('ul', { className: 'word-counts' }, ...items),
     );
   }
-  if (!outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
+  if (!inDocument && !outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
     empty.append(
       el('p', {
         text: 'Check the spelling, try fewer or more general words, or an organisation’s full name instead of its acronym. You can also browse by region, country, year, category, language or author, below.',
@@ -589,6 +628,11 @@ panel.addEventListener('click', (event) => {
   else expanded.add(key);
   rerenderFilters();
 });
+document.querySelector('#search-only-clear')?.addEventListener('click', () => {
+  const { document: _removed, ...rest } = state;
+  run(rest, 'push');
+  input.focus();
+});
 clearFilters.addEventListener('click', () => {
   run({ ...state, filters: parseState('').filters, years: emptyYears() }, 'push');
   input.focus();
@@ -621,7 +665,9 @@ more.addEventListener('click', () => void showMore());
 exportBar.addEventListener('click', (event) => {
   const button = (event.target as Element).closest<HTMLButtonElement>('button[data-export]');
   if (!button || !current) return;
-  void exportResults(current.outcome.results, button, exportStatus);
+  const { results } = current.outcome;
+  // The export code loads when a reader asks for a file.
+  void import('./export').then(({ exportResults }) => exportResults(results, button, exportStatus));
 });
 window.addEventListener('popstate', () => {
   typingEntry = false;

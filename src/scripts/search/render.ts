@@ -17,6 +17,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A query as said in a sentence between “ ”: a phrase typed in quotes keeps one pair, not two. */
+export function unquoted(q: string): string {
+  const t = q.trim();
+  return /^["“].*["”]$/u.test(t) && t.length > 1 ? t.slice(1, -1) : t;
+}
+
 /** Pagefind excerpts: escaped text plus <mark>. Anything else in them is dropped, not trusted. */
 export function setExcerpt(node: HTMLElement, excerpt: string): void {
   node.innerHTML = excerpt;
