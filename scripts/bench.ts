@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
+import { validatePaths } from '../src/lib/validate';
 import type { Browser } from 'playwright-core';
 import { extractDocument } from '../src/lib/documents/extract';
 import { serveStatic } from '../src/lib/server';
@@ -70,16 +70,16 @@ const log = (line: string) => console.log(`[bench ${fmtS(elapsed()).padStart(9)}
 const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
 
 /** The real catalogue's distributions, measured once into bench/profile.json so results stay comparable. */
-function loadProfile(): CatalogueProfile {
+async function loadProfile(): Promise<CatalogueProfile> {
   const file = 'bench/profile.json';
   if (!args['refresh-profile'] && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CatalogueProfile;
   const dir = 'content/publications';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
-  const entries = files.map((f) => {
-    const { data, content } = matter(readFileSync(join(dir, f), 'utf8'), { engines: { js: () => ({}) } });
-    return { data, body: content };
-  });
-  const profile = profileFromEntries(entries, `${dir} at ${git('log', '-1', '--format=%h', '--', dir)} (${files.length} entries)`);
+  // Read through the one pipeline, as everything else reads entries.
+  const { entries } = await validatePaths([dir]);
+  const profile = profileFromEntries(
+    entries.map(({ data, body }) => ({ data, body })),
+    `${dir} at ${git('log', '-1', '--format=%h', '--', dir)} (${entries.length} entries)`,
+  );
   writeFileSync(file, `${JSON.stringify(profile, null, 1)}\n`);
   return profile;
 }
@@ -264,7 +264,7 @@ function writeResults(results: Results): void {
 }
 
 async function main(): Promise<void> {
-  const profile = loadProfile();
+  const profile = await loadProfile();
   // Inside the checkout (git-ignored .tmp-*): Astro keeps prerender chunks beside an outDir only there.
   const root = mkdtempSync(resolve('.tmp-bench-'));
   const after: Checkout = { label: 'after', root: resolve('.'), commit: git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src', 'scripts', 'astro.config.mjs') ? '+uncommitted' : '') };
