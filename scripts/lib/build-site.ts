@@ -24,7 +24,7 @@ export const SCRATCH_BUILDS_DIR = resolve('.tmp-builds');
 /** The two steps of `npm run build` after validation, as commands: Astro renders, then the search index is built. */
 export const ASTRO_BIN = resolve('node_modules/astro/bin/astro.mjs');
 /** Node's arguments for the search-index step: tsx as a loader in one process (its CLI would start a second). */
-export const SEARCH_INDEX_ARGS = ['--import', 'tsx', resolve('scripts/build-search-index.ts')];
+const SEARCH_INDEX_ARGS = ['--import', 'tsx', resolve('scripts/build-search-index.ts')];
 
 /** The environment both steps run in: which entries to build, where to write the site and keep Astro's cache. */
 export function buildEnv(contentDir: string, outDir: string, cacheDir: string): NodeJS.ProcessEnv {
