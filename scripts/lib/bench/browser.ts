@@ -80,14 +80,15 @@ export interface FirstQuery {
 
 /**
  * Records in the page the time of the last keydown and of the frame after the last change inside the results
- * element. Plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
+ * element: changes elsewhere (a count spoken once typing pauses, the filters' counts) are not the results.
+ * Plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
  */
 const instrument = (t: SearchTarget) => `(() => {
   const s = (window.__bench = { key: 0, painted: 0, items: 0 });
   addEventListener('keydown', () => { s.key = performance.now(); s.painted = 0; }, true);
-  new MutationObserver(() => {
+  new MutationObserver((changes) => {
     const results = document.querySelector(${JSON.stringify(t.results)});
-    if (!results || !s.key) return;
+    if (!results || !s.key || !changes.some((c) => results.contains(c.target))) return;
     const items = results.querySelectorAll(${JSON.stringify(t.item)}).length;
     requestAnimationFrame(() => setTimeout(() => { s.painted = performance.now(); s.items = items; }, 0));
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
