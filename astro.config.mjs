@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import { citeDownloadsIntegration } from './src/integrations/cite-downloads.ts';
+import { keepOutputIntegration } from './src/integrations/keep-output.ts';
 import { safeMarkdown } from './src/lib/markdown/safe-markdown.ts';
 import { OUT_DIR, SITE_URL } from './src/lib/site.ts';
 
@@ -24,7 +25,8 @@ export default defineConfig({
   },
   // The search index is built after `astro build` has exited (scripts/build-search-index.ts, part of `npm run build`),
   // so Astro's memory is freed before Pagefind's grows.
-  integrations: [citeDownloadsIntegration()],
+  // keep-output last: it removes what this build did not write, once the downloads are written.
+  integrations: [citeDownloadsIntegration(), keepOutputIntegration()],
   // `npm run dev`, the editors' preview: this machine only, on the port `npm start` uses (the next free one if busy).
   server: { host: '127.0.0.1', port: 4321 },
   // Scratch builds of the tests and the benchmark (.tmp-*) hold tens of thousands of files: not for the dev server to watch.

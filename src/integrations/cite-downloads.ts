@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,11 +50,25 @@ export async function readCatalogueExport(siteDir: string): Promise<Publication[
   });
 }
 
-/** Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). */
+/**
+ * Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). A file
+ * the last build left with the same text is not written again: a rebuild keeps the output folder (keep-output.ts),
+ * and rewriting 30,000 unchanged files cost more than reading them.
+ */
 export function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): void {
   for (const publication of publications) {
     for (const format of CITE_FORMAT_KEYS) {
-      writeFileSync(join(siteDir, citeDownloadPath(publication.slug, format)), CITE_FORMATS[format].write([publication]));
+      const file = join(siteDir, citeDownloadPath(publication.slug, format));
+      const text = CITE_FORMATS[format].write([publication]);
+      if (readIfExists(file) !== text) writeFileSync(file, text);
     }
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Astro's incremental build (astro.config.mjs; page keys from src/lib/load-catalogue.ts): the fixture site is built,
- * one entry's title is changed and one entry added, and the site rebuilt with the first build's cache folder. The
- * rebuilt site must be exactly what a cold build of the changed entries writes (so the changed page and every page
- * showing that entry are new), while the pages that show nothing changed are copied from the cache, not rendered.
+ * one entry's title is changed and another entry removed, and the site rebuilt into the same folder with the same
+ * cache folder, as an editor does. The rebuilt folder must hold exactly what a cold build of the changed entries
+ * writes, file for file (so the changed page and every page showing that entry are new, and nothing of the removed
+ * entry is left: src/integrations/keep-output.ts), while the pages that show nothing changed are kept, not rendered.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ let work: string;
 const OLD_TITLE_MARK = 'Incremental-old-title';
 const NEW_TITLE = 'Incremental build: the changed title';
 let changed: string;
+let removed: string;
 let logs: { first: string; second: string };
 
 /** `astro build` of `contentDir` into `outDir` with its cache in `cacheDir`; the log, which lists each page. */
@@ -28,14 +30,17 @@ async function astroBuild(contentDir: string, outDir: string, cacheDir: string):
   return log;
 }
 
-/** Every HTML page of a built site, by path. */
-function pages(outDir: string): Map<string, string> {
+/** Every file of a built site (its text), by path. */
+function files(outDir: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (file.endsWith('.html')) found.set(relative(outDir, join(outDir, file)), readFileSync(join(outDir, file), 'utf8'));
+  for (const item of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (item.isFile()) found.set(relative(outDir, join(item.parentPath, item.name)), readFileSync(join(item.parentPath, item.name), 'utf8'));
   }
   return found;
 }
+
+/** Every HTML page of a built site, by path. */
+const pages = (outDir: string) => new Map([...files(outDir)].filter(([path]) => path.endsWith('.html')));
 
 /** The pages a build's log says it copied from the cache instead of rendering. */
 const reused = (log: string) => new Set([...log.matchAll(/─ \/(\S+\.html) \((?:restored|cached)\)/g)].map((m) => m[1]!));
@@ -46,14 +51,17 @@ beforeAll(async () => {
   // The whole fixture site: its documents folder sits beside its entries.
   cpSync(join(FIXTURE_SITE_DIR, '..'), join(work, 'site'), { recursive: true });
   const content = join(work, 'site', 'publications');
-  const first = readEntries(content).find((e) => !e.data.title_language && !e.data.title.includes('\n'))!;
+  const entries = readEntries(content);
+  const first = entries.find((e) => !e.data.title_language && !e.data.title.includes('\n'))!;
   changed = first.slug;
+  removed = entries.find((e) => e.slug !== changed && !e.data.document)!.slug;
   const file = join(content, `${changed}.md`);
   // A mark in the old title, to find any page still showing it after the change.
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${OLD_TITLE_MARK} ${first.data.title.replace(/[:#'"]/g, '')}`));
   const cache = join(work, 'cache');
-  const firstLog = await astroBuild(content, join(work, 'first'), cache);
+  const firstLog = await astroBuild(content, join(work, 'second'), cache);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: "${NEW_TITLE}"`));
+  rmSync(join(content, `${removed}.md`));
   const second = await astroBuild(content, join(work, 'second'), cache);
   await astroBuild(content, join(work, 'cold'), join(work, 'cold-cache'));
   logs = { first: firstLog, second };
@@ -61,13 +69,15 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('a rebuild with the cache folder after changing one entry', () => {
-  it('writes exactly the site a cold build writes: the changed page and every page showing the entry are new', () => {
-    const rebuilt = pages(join(work, 'second'));
-    const cold = pages(join(work, 'cold'));
-    expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
-    const differing = [...cold].filter(([path, html]) => rebuilt.get(path) !== html).map(([path]) => path);
+describe('a rebuild into the same folder with its cache after changing one entry and removing another', () => {
+  it('leaves exactly the files a cold build writes: the changed page and every page showing the entry are new', () => {
+    const rebuiltFiles = files(join(work, 'second'));
+    const coldFiles = files(join(work, 'cold'));
+    expect([...rebuiltFiles.keys()].sort()).toEqual([...coldFiles.keys()].sort());
+    const differing = [...coldFiles].filter(([path, text]) => rebuiltFiles.get(path) !== text).map(([path]) => path);
     expect(differing).toEqual([]);
+    expect([...rebuiltFiles.keys()].filter((path) => path.includes(removed))).toEqual([]);
+    const rebuilt = pages(join(work, 'second'));
     const stale = [...rebuilt].filter(([, html]) => html.includes(OLD_TITLE_MARK)).map(([path]) => path);
     expect(stale).toEqual([]);
     const showing = [...rebuilt].filter(([, html]) => html.includes(NEW_TITLE)).map(([path]) => path);
@@ -80,7 +90,7 @@ describe('a rebuild with the cache folder after changing one entry', () => {
     expect(showing.filter((path) => copied.has(path))).toEqual([]);
   });
 
-  it('copies the unchanged pages from the cache instead of rendering them again', () => {
+  it('keeps the unchanged pages instead of rendering them again', () => {
     expect(reused(logs.first).size).toBe(0);
     const copied = reused(logs.second);
     const publicationPages = [...pages(join(work, 'second')).keys()].filter((path) => /^publications\/[^/]+\/index\.html$/.test(path) && !path.startsWith('publications/page/'));
