@@ -31,7 +31,9 @@ function statOrUndefined(path: string) {
 
 /**
  * Why `distDir` must be built again, or undefined when it is up to date. The search step of `npm run build` writes
- * the spelling vocabulary last: when that file is older than the pages (or missing), the last build did not finish.
+ * the spelling vocabulary last, so its time is when the build finished (a rebuild keeps unchanged pages with their
+ * old times); when it is missing (Astro's step removes it: keep-output.ts) or older than the home page, the last build
+ * did not finish.
  */
 export function whyBuild(distDir: string, sources: readonly string[]): string | undefined {
   const pages = statOrUndefined(join(distDir, 'index.html'));
@@ -40,7 +42,7 @@ export function whyBuild(distDir: string, sources: readonly string[]): string | 
   if (!finished || finished.mtimeMs < pages.mtimeMs || !existsSync(join(distDir, 'pagefind'))) {
     return `the last build of ${distDir}/ did not finish`;
   }
-  const changed = sources.find((source) => newestMtime(source) > pages.mtimeMs);
+  const changed = sources.find((source) => newestMtime(source) > finished.mtimeMs);
   return changed === undefined ? undefined : `${changed} changed since ${distDir}/ was built`;
 }
 

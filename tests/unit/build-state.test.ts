@@ -49,6 +49,14 @@ describe('npm start: is dist/ up to date?', () => {
     expect(whyBuild(dist, sources)).toBe(`${join(root, 'astro.config.mjs')} changed since ${dist}/ was built`);
   });
 
+  it('is up to date after a rebuild that kept an older home page (the search step finished after the edit)', () => {
+    at(join(root, 'content/a.md'), 1500);
+    at(join(root, 'content'), 1500);
+    at(join(dist, 'index.html'), 1200);
+    at(join(dist, VOCABULARY_FILE), 1600);
+    expect(whyBuild(dist, sources)).toBeUndefined();
+  });
+
   it('sees a touched entry', () => {
     at(join(root, 'content/a.md'), 3000);
     expect(whyBuild(dist, sources)).toMatch(/content changed since/);
