@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, removeBuild, type BuiltSite } from '../../scripts/lib/build-site';
@@ -42,6 +42,7 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
   if (site) removeBuild(site);
+  if (contentDir) rmSync(dirname(contentDir), { recursive: true, force: true });
 });
 
 const ENTRY_COUNT = readdirSync('tests/fixtures/site/publications').filter((f) => f.endsWith('.md')).length +

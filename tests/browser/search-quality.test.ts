@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefindNode from 'pagefind';
@@ -106,6 +106,7 @@ async function plainIndex(page: Page, base: string): Promise<string> {
     return Promise.all(all.results.map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
   });
   const out = mkdtempSync(join(tmpdir(), 'catalogue-plain-index-'));
+  plainIndexes.push(out);
   const { index } = await pagefindNode.createIndex({});
   if (!index) throw new Error('Pagefind did not create an index');
   for (const url of urls as string[]) {
@@ -126,11 +127,13 @@ async function plainIndex(page: Page, base: string): Promise<string> {
 }
 
 let browser: Browser;
+const plainIndexes: string[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  for (const dir of plainIndexes) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('search quality over the real catalogue', () => {
