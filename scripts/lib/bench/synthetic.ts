@@ -1,10 +1,11 @@
 import { stringify } from 'yaml';
 import { CATEGORY_KEYS, type Category } from '../../../src/lib/schema/categories';
 import { COUNTRY_CODES } from '../../../src/lib/schema/countries';
-import type { EntryInput } from '../../../src/lib/schema/entry';
-import { TITLE_MAX } from '../../../src/lib/schema/entry';
+import { TITLE_MAX, type EntryInput } from '../../../src/lib/schema/entry';
 import { REGIONS, type Region } from '../../../src/lib/schema/regions';
 import { SOURCE_KEYS, type Source } from '../../../src/lib/schema/sources';
+import { slugify } from '../../../src/lib/slug';
+import { normaliseTitle } from '../../../src/lib/validate/rules/duplicates';
 
 /**
  * Synthetic catalogues for the benchmark (`npm run bench`, issue 9): N valid entries whose title and summary lengths,
@@ -340,15 +341,6 @@ function pickFrom(rng: Rng, list: readonly number[], fallback: number): number {
   return list.length ? list[Math.floor(rng() * list.length)]! : fallback;
 }
 
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -527,11 +519,6 @@ function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; b
   return { data, body };
 }
 
-/** A title as the validator compares titles across files (case and spacing folded). */
-function titleKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 function slugBaseOf(title: string): string {
   return slugify(title).slice(0, 80).replace(/-[^-]*$/, '') || 'entry';
 }
@@ -554,10 +541,10 @@ export function generateEntries(profile: CatalogueProfile, count: number, option
     const { data, body } = generateOne(sampler, rng, i);
     // Two files with the same title (and year) are the same publication to the validator: keep titles distinct, as a
     // real catalogue's are, by adding a long-tail word until the title is new.
-    while (titles.has(titleKey(data.title)) && [...data.title].length < TITLE_MAX - 20) {
+    while (titles.has(normaliseTitle(data.title)) && [...data.title].length < TITLE_MAX - 20) {
       data.title = `${data.title} ${capitalise(pseudoWord(longTailRank(rng) + 1000))}`;
     }
-    titles.add(titleKey(data.title));
+    titles.add(normaliseTitle(data.title));
     const slugBase = slugBaseOf(data.title);
     let slug = slugBase;
     for (let n = 2; taken.has(slug); n++) slug = `${slugBase}-${n}`;
