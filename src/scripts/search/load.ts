@@ -6,6 +6,7 @@ import type {
   PagefindResultData,
   PagefindSearch,
 } from '../../lib/search/pagefind-types';
+import { undatedLast } from '../../lib/search/engine';
 import { RANKING } from '../../lib/search/ranking';
 import { parseShardManifest, SHARD_FILTER, SHARD_MANIFEST_FILE, shardedPagefind, type ShardManifest } from '../../lib/search/shards';
 import { makeVocabulary, type Vocabulary } from '../../lib/search/spelling';
@@ -167,7 +168,8 @@ export function loadPagefind(): Promise<LoadedPagefind> {
     });
     const api = await openIndex('/pagefind/', shardOptions(0));
     await Promise.all(shards.slice(1).map((shard, i) => api.mergeIndex!(`/${shard.dir}`, shardOptions(i + 1))));
-    const sharded = shardedPagefind(api, shards);
+    // Undated records last in each shard's oldest-first search (an undated shard holds nothing else).
+    const sharded = shardedPagefind(undatedLast(api), shards);
     const cache = new Map<string, ReturnType<PagefindApi['search']>>();
     let totals: Promise<FilterCounts> | undefined;
     const loadFilters = () =>
