@@ -1,6 +1,6 @@
 import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearch, PagefindSearchOptions } from './pagefind-types';
 import { planQuery, type QueryPlan } from './text';
-import { suggestQuery, type Vocabulary } from './spelling';
+import type { Vocabulary } from './spelling';
 import {
   FILTER_KEYS,
   hasYearRange,
@@ -270,7 +270,8 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     outcome.totalFilters = {};
   }
   if (unknown.length > 0) {
-    const vocabulary = await deps.vocabulary().catch(() => undefined);
+    // The spelling code loads with the vocabulary, only for a word the index lacks (not with the page).
+    const [vocabulary, { suggestQuery }] = await Promise.all([deps.vocabulary().catch(() => undefined), import('./spelling')]);
     const suggestion = vocabulary ? suggestQuery(q, vocabulary, new Set(unknown.map((w) => w.word))) : undefined;
     if (suggestion) {
       const second = await pagefind.search(suggestion.query, options);

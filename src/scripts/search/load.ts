@@ -9,7 +9,7 @@ import type {
 import { undatedLast } from '../../lib/search/engine';
 import { RANKING } from '../../lib/search/ranking';
 import { parseShardManifest, SHARD_FILTER, SHARD_MANIFEST_FILE, shardedPagefind, type ShardManifest } from '../../lib/search/shards';
-import { makeVocabulary, type Vocabulary } from '../../lib/search/spelling';
+import type { Vocabulary } from '../../lib/search/spelling';
 import { parseVocabulary, VOCABULARY_PATH } from '../../lib/search/vocabulary';
 
 /**
@@ -197,9 +197,11 @@ async function loadShardManifest(): Promise<ShardManifest> {
 let vocabulary: Promise<Vocabulary | undefined> | undefined;
 
 export function loadVocabulary(): Promise<Vocabulary | undefined> {
-  vocabulary ??= fetch(VOCABULARY_PATH)
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`))))
-    .then((json) => makeVocabulary(parseVocabulary(json)))
+  vocabulary ??= Promise.all([
+    fetch(VOCABULARY_PATH).then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))),
+    import('../../lib/search/spelling'),
+  ])
+    .then(([json, { makeVocabulary }]) => makeVocabulary(parseVocabulary(json)))
     .catch(() => {
       vocabulary = undefined;
       return undefined;
