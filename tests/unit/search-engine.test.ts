@@ -357,10 +357,11 @@ describe('oldest first', () => {
         calls.push(options);
         const order = options.sort?.year === 'asc' ? years : [...years].sort((a, b) => b - a);
         const counted = options.filters?.year !== undefined;
+        const filters: FilterCounts = counted ? { year: { [UNDATED_VALUE]: 2, '2002': 1, '2015': 1, '2020': 1 } } : {};
         return {
           results: order.map((y, i) => ({ id: `${y}-${i}`, score: 1, data: async () => ({ url: '', excerpt: '', meta: {}, sub_results: [] }) })),
           unfilteredResultCount: years.length,
-          filters: counted ? { year: { [UNDATED_VALUE]: 2, '2002': 1, '2015': 1, '2020': 1 } } : {},
+          filters,
           totalFilters: {},
         };
       },
