@@ -84,7 +84,8 @@ export function searchOptions(state: SearchState, sort: SortKey, except?: Filter
  * Oldest first with undated records last. Undated records sort as year 0 (state.ts SORT_KEY), so Pagefind puts them
  * first; its count of the year filter's "Undated" value among the results says how many to move to the end. Pagefind
  * counts a filter only when its chunk is loaded, which a filter on `year` does: a search without one gets one that
- * excludes nothing (on 10,000 entries the year chunk is ~6 KB, loaded by "Oldest first" searches only).
+ * excludes nothing (on 10,000 entries the year chunk is 22 KB, loaded by "Oldest first" searches only, while the
+ * second sort key it replaces cost 12.9 KB of the metadata every search loads).
  */
 export function undatedLast(pagefind: PagefindApi): PagefindApi {
   return {
