@@ -23,7 +23,7 @@ export type SortKey = keyof typeof SORTS;
  * The one Pagefind sort key. Pagefind leaves out every page without the key, so undated records get 0: newest first
  * lists them last, and oldest first moves them from the front to the end (engine.ts `undatedLast`). One key, not a
  * second one with 9999, because each sort key adds its values for every page to the index metadata that every first
- * query loads (21.5 KB at 10,000 entries).
+ * query loads (measured at 10,000 entries: 104.3 KB with two keys, 91.4 KB with one).
  */
 export const SORT_KEY = 'year';
 export const UNDATED_SORT_VALUE = '0';
