@@ -408,6 +408,29 @@ describe('search on the real catalogue', () => {
     await page.context().close();
   });
 
+  it('lists undated publications last when oldest first, in one index as in shards', async () => {
+    // The catalogue is one index (the fixture's is in shards, undated ones in shards of their own), where Pagefind's
+    // ascending sort puts the undated (sort value 0) first and the page moves them to the end.
+    const { page } = await openPage(browser, `${catalogue()}/search/?q=trafficking&sort=year-asc`);
+    const total = Number(/^(\d+) publications found for “trafficking”, oldest first\.$/.exec(await status(page))?.[1]);
+    await showAll(page);
+    const oldest = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]!);
+    expect(oldest).toHaveLength(total);
+    const undated = oldest.filter((year) => year === 'Undated').length;
+    expect(undated).toBeGreaterThan(0);
+    expect(undated).toBeLessThan(total);
+    const dated = oldest.slice(0, total - undated).map(Number);
+    expect(dated.every((year) => Number.isInteger(year))).toBe(true);
+    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+    // The same publications as newest first, where they were last too.
+    await page.getByLabel('Sort by').selectOption('year');
+    await waitForStatus(page, new RegExp(`^${total} publications found for “trafficking”, newest first\\.$`));
+    await showAll(page);
+    const newest = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]!);
+    expect(newest).toEqual([...dated].reverse().map(String).concat(Array<string>(undated).fill('Undated')));
+    await page.context().close();
+  });
+
   it('moves nothing on screen when results arrive: opened with a query, typed, or shown more (layout shift)', async () => {
     for (const width of [360, 1280]) {
       const opened = await openPage(browser, `${catalogue()}/search/?q=trafficking`, { width });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_ONLY, filterCounts, joinCompounds, phrasesFirst, runSearch } from '../../src/lib/search/engine';
+import { COUNT_ONLY, filterCounts, joinCompounds, phrasesFirst, runSearch, undatedLast } from '../../src/lib/search/engine';
 import type {
   FilterCounts,
   PagefindApi,
@@ -146,7 +146,7 @@ describe('search state in the URL', () => {
     expect(pagefindFilters({ filters, years: emptyYears() }, 'country')).toEqual({ year: { any: ['2019'] } });
     expect(pagefindSort('relevance')).toBeUndefined();
     expect(pagefindSort('year')).toEqual({ year: 'desc' });
-    expect(pagefindSort('year-asc')).toEqual({ year_oldest: 'asc' });
+    expect(pagefindSort('year-asc')).toEqual({ year: 'asc' });
   });
 });
 
@@ -341,5 +341,49 @@ describe('filter counts', () => {
     expect(pagefind.searches.length).toBe(before);
     expect(counts.country).toMatchObject({ Italy: 2, Libya: 1, Thailand: 0 });
     expect(counts.category).toMatchObject({ Report: 1, Study: 1 });
+  });
+});
+
+describe('oldest first', () => {
+  // Pagefind under an ascending sort on `year`: undated records (year 0) first, and, once the year filter's chunk is
+  // loaded (any search with a filter on `year`), the count of "Undated" among the results.
+  const years = [0, 0, 2002, 2015, 2020];
+  function sortingPagefind() {
+    const calls: PagefindSearchOptions[] = [];
+    const api: PagefindApi = {
+      options: async () => undefined,
+      filters: async () => ({}),
+      search: async (_term, options = {}) => {
+        calls.push(options);
+        const order = options.sort?.year === 'asc' ? years : [...years].sort((a, b) => b - a);
+        const counted = options.filters?.year !== undefined;
+        const filters: FilterCounts = counted ? { year: { [UNDATED_VALUE]: 2, '2002': 1, '2015': 1, '2020': 1 } } : {};
+        return {
+          results: order.map((y, i) => ({ id: `${y}-${i}`, score: 1, data: async () => ({ url: '', excerpt: '', meta: {}, sub_results: [] }) })),
+          unfilteredResultCount: years.length,
+          filters,
+          totalFilters: {},
+        };
+      },
+    };
+    return { api, calls };
+  }
+
+  it('moves the undated records from the front to the end, counting them with a year filter that keeps every record', async () => {
+    const { api, calls } = sortingPagefind();
+    const found = await undatedLast(api).search('x', { sort: { year: 'asc' }, filters: { region: { any: ['Africa'] } } });
+    expect(found.results.map((r) => r.id)).toEqual(['2002-2', '2015-3', '2020-4', '0-0', '0-1']);
+    expect(calls[0]!.filters).toEqual({ region: { any: ['Africa'] }, year: { none: ['none'] } });
+  });
+
+  it('keeps the reader’s own year filter, and leaves newest first and relevance alone', async () => {
+    const { api, calls } = sortingPagefind();
+    const wrapped = undatedLast(api);
+    await wrapped.search('x', { sort: { year: 'asc' }, filters: { year: { any: ['2002', UNDATED_VALUE] } } });
+    expect(calls[0]!.filters).toEqual({ year: { any: ['2002', UNDATED_VALUE] } });
+    const newest = await wrapped.search('x', { sort: { year: 'desc' } });
+    expect(newest.results.map((r) => r.id)).toEqual(['2020-0', '2015-1', '2002-2', '0-3', '0-4']);
+    await wrapped.search('x', {});
+    expect(calls.slice(1).map((c) => c.filters)).toEqual([undefined, undefined]);
   });
 });

@@ -154,7 +154,7 @@ describe('shardedPagefind', () => {
     const sharded = shardedPagefind(api, shards);
     const newest = await sharded.search('x', { sort: { year: 'desc' } });
     expect(newest.results.map((r) => r.id)).toEqual(['a2024', 'b2020', 'c2015', 'd2002', 'undated']);
-    const oldest = await sharded.search('x', { sort: { year_oldest: 'asc' } });
+    const oldest = await sharded.search('x', { sort: { year: 'asc' } });
     expect(oldest.results.map((r) => r.id)).toEqual(['d2002', 'c2015', 'b2020', 'a2024', 'undated']);
   });
 

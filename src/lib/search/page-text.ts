@@ -11,9 +11,6 @@ import { SYNONYMS } from './synonyms';
  * search-index step counts them for the spelling vocabulary. Both read the same entries, so both agree.
  */
 
-/** The meta key of the hidden expansion (searchable; never shown). */
-export const EXPANSION_META = 'aka';
-
 /** Plain text of an HTML fragment: scripts and styles dropped, every tag a word break, entities decoded. */
 export function htmlToText(html: string): string {
   return decodeHTML(

@@ -37,7 +37,7 @@ export interface PagefindSearch {
   totalFilters: FilterCounts;
 }
 
-export type PagefindFilterOption = Record<string, string | string[] | { any: string[] } | { all: string[] }>;
+export type PagefindFilterOption = Record<string, string | string[] | { any: string[] } | { all: string[] } | { none: string[] }>;
 
 export interface PagefindSearchOptions {
   filters?: PagefindFilterOption;

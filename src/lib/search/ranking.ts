@@ -1,5 +1,10 @@
 import type { PagefindRanking } from './pagefind-types';
-import { EXPANSION_META } from './page-text';
+
+/**
+ * The meta key of the hidden expansion (searchable; never shown). Here, not in page-text.ts, because the search page
+ * loads this module: page-text.ts brings the build's country, language and entity tables (~37 KB of script).
+ */
+export const EXPANSION_META = 'aka';
 
 /**
  * Pagefind ranking for the catalogue, passed to `pagefind.options({ ranking })`. Chosen by measuring the query set

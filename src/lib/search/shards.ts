@@ -98,7 +98,7 @@ export function parseShardManifest(json: unknown): ShardManifest {
 
 /**
  * The shards in the order of a sort by year: newest first is the dated shards as cut, oldest first the same
- * reversed; the undated shards come last either way (as SearchData.astro's sort keys put undated entries last).
+ * reversed; the undated shards come last either way (as undated entries come last within a shard, see state.ts SORT_KEY).
  */
 export function shardOrder(shards: readonly Shard[], direction: 'asc' | 'desc'): number[] {
   const dated = shards.flatMap((s, i) => (s.dated ? [i] : []));
