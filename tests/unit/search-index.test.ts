@@ -57,6 +57,9 @@ describe('buildSearchIndex', () => {
     // A list page beside the publications' pages is not indexed: the entries say which pages are publications.
     mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
     writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), pageOf({ title: 'Publications, page 2', body: 'A list.' }));
+    // Nor is a page left from an earlier build whose entry has gone.
+    mkdirSync(join(dir, 'publications', 'withdrawn'), { recursive: true });
+    writeFileSync(join(dir, 'publications', 'withdrawn', 'index.html'), pageOf({ title: 'Withdrawn', body: 'Gone.' }));
     const stats = await buildSearchIndex(dir, content, { maxShardPages: 2 });
     expect(stats.pages).toBe(2);
     expect(stats.expanded).toBeGreaterThanOrEqual(1); // "labour" ↔ "labor", "ILO" → its full name
@@ -126,6 +129,7 @@ describe('buildSearchIndex', () => {
     );
     expect(failure?.message).toBe(`Building the Pagefind search index of ${dir} failed`);
     expect(String((failure?.cause as Error).message)).toMatch(/x\.md has no page \(.*index\.html\): run astro build first/);
+    expect(readdirSync(join(dir, 'pagefind'))).toEqual([]); // nothing half-built is left in the site
     writeFileSync(join(content, 'y.md'), '---\ntitle: No category\n---\n');
     const invalid = await buildSearchIndex(dir, content).then(
       () => undefined,
