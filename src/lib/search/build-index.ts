@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -26,9 +26,6 @@ import { RESULT_SLUGS_FILE } from './export-results';
  * the hidden expansion among them (SearchData.astro). From the same entries this step writes the spelling
  * vocabulary (`search/vocabulary.json`, for did-you-mean) and the index of their documents.
  */
-
-/** The links to each shard's pages while it is indexed (linkPages): inside pagefind/, which this step owns and clears. */
-const PAGES_DIR = 'pagefind/.pages';
 
 export interface SearchIndexStats {
   /** Pages in the index. */
@@ -86,12 +83,12 @@ export async function buildSearchIndex(
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
     let expanded = 0;
-    // Every page is linked (so a missing one is found) before any shard is indexed.
-    const pagesDirs = plan.map((_, i) => join(siteDir, PAGES_DIR, String(i)));
-    for (const [i, shard] of plan.entries()) linkPages(siteDir, shard.pages.map((page) => page.entry), pagesDirs[i]!);
+    // Every page is found before any shard is indexed.
+    const missing = entries.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
+    if (missing) throw new Error(`${missing.file} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(pagesDirs[i]!, shard.pages.length, outputPath);
+      await indexShard(siteDir, shard.pages.map((page) => page.entry), outputPath);
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
@@ -119,44 +116,41 @@ export async function buildSearchIndex(
   } catch (cause) {
     throw new Error(`Building the Pagefind search index of ${siteDir} failed`, { cause });
   } finally {
-    await rm(join(siteDir, PAGES_DIR), { recursive: true, force: true });
     await pagefind.close();
   }
 }
 
 /**
- * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory. Pagefind reads the pages itself (addDirectory, in Rust), which is
- * much faster than handing it each page from Node; `pagesDir` holds links to exactly these pages (linkPages).
+ * Pages handed to Pagefind at once. Its service answers messages one at a time in the order they arrive, so a batch
+ * keeps the pages numbered in the entries' order (which orders ties in a sort) while Node reads the next pages.
  */
-async function indexShard(pagesDir: string, pages: number, outputPath: string): Promise<void> {
+const BATCH_PAGES = 32;
+
+/**
+ * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
+ * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
+ * directory order, so ties in a sort would change from build to build and machine to machine.
+ */
+async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  const added = await index.addDirectory({ path: pagesDir });
-  if (added.errors.length) throw new Error(`${pagesDir}: ${added.errors.join('; ')}`);
-  if (added.page_count !== pages) throw new Error(`${pagesDir}: Pagefind indexed ${added.page_count} pages, not ${pages}`);
+  for (let start = 0; start < entries.length; start += BATCH_PAGES) {
+    const batch = entries.slice(start, start + BATCH_PAGES);
+    const contents = await Promise.all(batch.map(({ slug }) => readFile(pagePath(siteDir, slug), 'utf8')));
+    const added = await Promise.all(
+      batch.map(({ slug }, i) => index.addHTMLFile({ url: `/publications/${slug}/`, content: contents[i]! })),
+    );
+    for (const [i, { errors }] of added.entries()) {
+      if (errors.length) throw new Error(`${pagePath(siteDir, batch[i]!.slug)}: ${errors.join('; ')}`);
+    }
+  }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
 
-/**
- * Hard links to the entries' built pages at `<pagesDir>/publications/<slug>/index.html`, so that a folder holds
- * exactly one shard's pages (no list page or stale page beside them) and Pagefind gives each its URL
- * `/publications/<slug>/`. A link costs no copy; the folder is inside the site, so on the same file system.
- */
-function linkPages(siteDir: string, entries: readonly ValidatedEntry[], pagesDir: string): void {
-  for (const { slug, file } of entries) {
-    const page = join(siteDir, 'publications', slug, 'index.html');
-    mkdirSync(join(pagesDir, 'publications', slug), { recursive: true });
-    try {
-      linkSync(page, join(pagesDir, 'publications', slug, 'index.html'));
-    } catch (error) {
-      throw (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? new Error(`${file} has no page (${page}): run astro build first`)
-        : error;
-    }
-  }
+function pagePath(siteDir: string, slug: string): string {
+  return join(siteDir, 'publications', slug, 'index.html');
 }
 
 /**
