@@ -86,21 +86,17 @@ export async function buildSearchIndex(
     // Every page is found before any shard is indexed.
     const missing = entries.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
     if (missing) throw new Error(`${missing.file} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
-    const addToVocabulary = (pages: readonly ValidatedEntry[]) => {
-      for (const { data, html } of pages) {
-        const text = publicationText(data, html);
-        const expansion = searchExpansion(text, synonyms);
-        vocabulary.addPage(text, expansion.join(' '));
-        if (expansion.length) expanded += 1;
-      }
-    };
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      const pages = shard.pages.map((page) => page.entry);
-      // The vocabulary counts pages in any order: it is built while Pagefind writes the shard in its own process.
-      await indexShard(siteDir, pages, outputPath, () => addToVocabulary(pages));
+      await indexShard(siteDir, shard.pages.map((page) => page.entry), outputPath);
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
+    }
+    for (const { data, html } of entries) {
+      const text = publicationText(data, html);
+      const expansion = searchExpansion(text, synonyms);
+      vocabulary.addPage(text, expansion.join(' '));
+      if (expansion.length) expanded += 1;
     }
     const documents = await loadDocuments(entries, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
@@ -132,16 +128,10 @@ const BATCH_PAGES = 32;
 
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory; `whileWriting` runs while Pagefind builds and writes it, which takes
- * seconds of its own process. Not `addDirectory`: it numbers pages in the file system's
+ * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
  * directory order, so ties in a sort would change from build to build and machine to machine.
  */
-async function indexShard(
-  siteDir: string,
-  entries: readonly ValidatedEntry[],
-  outputPath: string,
-  whileWriting: () => void,
-): Promise<void> {
+async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   for (let start = 0; start < entries.length; start += BATCH_PAGES) {
@@ -154,9 +144,7 @@ async function indexShard(
       if (errors.length) throw new Error(`${pagePath(siteDir, batch[i]!.slug)}: ${errors.join('; ')}`);
     }
   }
-  const writing = index.writeFiles({ outputPath });
-  whileWriting();
-  const written = await writing;
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
