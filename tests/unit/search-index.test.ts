@@ -120,6 +120,19 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(5);
   });
 
+  it('numbers the pages in the order of their slugs, which orders publications of the same year in a sort', async () => {
+    // More pages than go to Pagefind at once (build-index.ts), in an order other than their slugs'.
+    const slugs = Array.from({ length: 40 }, (_, i) => `p${String((i * 7) % 40).padStart(2, '0')}`);
+    const { dir, content } = site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
+    await buildSearchIndex(dir, content);
+    // Pagefind's metadata lists each page's fragment (its result id) by page number, before its other files.
+    const metaFile = readdirSync(join(dir, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
+    const meta = gunzipSync(readFileSync(join(dir, 'pagefind', metaFile))).toString('latin1');
+    const slugOf = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
+    const byNumber = [...meta.matchAll(/en_[0-9a-f]{7}/g)].map(([id]) => id).filter((id) => id in slugOf);
+    expect(byNumber.map((id) => slugOf[id])).toEqual([...slugs].sort());
+  });
+
   it('names the site and the problem when an entry has no page or the catalogue has errors', async () => {
     const { dir, content } = site('no-page', { x: { title: 'Text', body: 'Text.' } });
     rmSync(join(dir, 'publications', 'x'), { recursive: true });

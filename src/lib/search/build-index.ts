@@ -121,8 +121,9 @@ export async function buildSearchIndex(
 }
 
 /**
- * Pages handed to Pagefind at once. Its service answers messages one at a time in the order they arrive, so a batch
- * keeps the pages numbered in the entries' order (which orders ties in a sort) while Node reads the next pages.
+ * Pages handed to Pagefind at once, so that it works through them without waiting for Node between pages. Its service
+ * handles messages one at a time in the order they arrive, so the pages keep their numbers in the entries' order
+ * (the order of ties in a sort by year).
  */
 const BATCH_PAGES = 32;
 
