@@ -57,6 +57,9 @@ describe('buildSearchIndex', () => {
     // A list page beside the publications' pages is not indexed: the entries say which pages are publications.
     mkdirSync(join(dir, 'publications', 'page', '2'), { recursive: true });
     writeFileSync(join(dir, 'publications', 'page', '2', 'index.html'), pageOf({ title: 'Publications, page 2', body: 'A list.' }));
+    // Nor is a page left from an earlier build whose entry has gone.
+    mkdirSync(join(dir, 'publications', 'withdrawn'), { recursive: true });
+    writeFileSync(join(dir, 'publications', 'withdrawn', 'index.html'), pageOf({ title: 'Withdrawn', body: 'Gone.' }));
     const stats = await buildSearchIndex(dir, content, { maxShardPages: 2 });
     expect(stats.pages).toBe(2);
     expect(stats.expanded).toBeGreaterThanOrEqual(1); // "labour" ↔ "labor", "ILO" → its full name
@@ -115,6 +118,19 @@ describe('buildSearchIndex', () => {
     expect((await buildSearchIndex(dir, content)).shards).toBe(1);
     expect(existsSync(join(dir, 'pagefind/shard-1'))).toBe(false);
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(5);
+  });
+
+  it('numbers the pages in the order of their slugs, which orders publications of the same year in a sort', async () => {
+    // More pages than go to Pagefind at once (build-index.ts), in an order other than their slugs'.
+    const slugs = Array.from({ length: 40 }, (_, i) => `p${String((i * 7) % 40).padStart(2, '0')}`);
+    const { dir, content } = site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
+    await buildSearchIndex(dir, content);
+    // Pagefind's metadata lists each page's fragment (its result id) by page number, before its other files.
+    const metaFile = readdirSync(join(dir, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
+    const meta = gunzipSync(readFileSync(join(dir, 'pagefind', metaFile))).toString('latin1');
+    const slugOf = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
+    const byNumber = [...meta.matchAll(/en_[0-9a-f]{7}/g)].map(([id]) => id).filter((id) => id in slugOf);
+    expect(byNumber.map((id) => slugOf[id])).toEqual([...slugs].sort());
   });
 
   it('names the site and the problem when an entry has no page or the catalogue has errors', async () => {
