@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateEntries, type CatalogueProfile } from '../../scripts/lib/bench/synthetic';
 import type { Publication } from '../../src/lib/catalogue';
-import { citeprocAll, citeprocThreads, MIN_JOBS_PER_THREAD } from '../../src/lib/cite/citeproc-threads';
+import { citeprocAll, citeprocThreads, MIN_JOBS_FOR_WORKERS } from '../../src/lib/cite/citeproc-threads';
 import { CITATION_STYLES, formatAllCitations, formatCitations } from '../../src/lib/cite/format';
-import { makePublication, parseEntry, readCataloguePublications, readFixturePublications } from '../support/fixture-publications';
+import { parseEntry, readCataloguePublications, readFixturePublications } from '../support/fixture-publications';
 
 /** Citations formatted in worker threads are the very ones formatted in-process (citeproc-threads.ts). */
 
@@ -25,14 +25,16 @@ describe('citations on several threads', () => {
 
   it('starts no worker for a few entries (a dev-server edit) and one per core for a cold build', () => {
     expect(citeprocThreads(3)).toBe(1);
-    expect(citeprocThreads(2 * MIN_JOBS_PER_THREAD - 1)).toBe(1);
+    expect(citeprocThreads(MIN_JOBS_FOR_WORKERS - 1)).toBe(1);
     expect(citeprocThreads(30_000)).toBeGreaterThanOrEqual(Math.min(2, citeprocThreads(Infinity)));
   });
 
-  it('names the entry a worker failed on, and does not hang', async () => {
-    const good = CITATION_STYLES.map(() => ({ item: { id: 'a', type: 'report', title: 'T' }, template: 'apa', name: 'a in APA 7' }));
+  it('names the entry citeproc failed on, in a worker or on this thread, and does not hang', async () => {
+    const good = Array.from({ length: 600 }, (_, i) => ({ item: { id: `e${i}`, type: 'report', title: `T${i}` }, template: 'apa', name: `e${i} in APA 7` }));
     const bad = { item: { id: 'bad-entry' }, template: 'no-such-template', name: 'bad-entry in APA 7' };
-    await expect(citeprocAll([...good, bad], 2)).rejects.toThrow(/bad-entry in APA 7/);
-    await expect(formatAllCitations([makePublication('x', {}), makePublication('y', {})], 2)).resolves.toHaveLength(2);
+    // The first chunks go to the worker, the last ones to this thread.
+    await expect(citeprocAll([bad, ...good], 2)).rejects.toThrow(/A citation worker failed: citeproc could not format bad-entry in APA 7/);
+    await expect(citeprocAll([...good, bad], 2)).rejects.toThrow(/^citeproc could not format bad-entry in APA 7/);
+    expect(await citeprocAll(good, 2)).toEqual(await citeprocAll(good, 1));
   }, 60_000);
 });

@@ -7,10 +7,10 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { citeprocHtml, registerTemplates, templateSources } from './citeproc.ts';
 
 /**
- * citeproc over many items on every core: a cold build formats 30,000 citations at 10,000 entries, which is most of
- * its content sync on one core. The jobs are cut into one contiguous part per thread; worker threads (this same file)
- * run all but the first part while this thread runs the first. Results are in the order of the jobs, each exactly
- * what `citeprocHtml` gives in-process. Too few jobs run here alone: a worker costs its start-up (see below).
+ * citeproc over many items on every core: a cold build formats 30,000 citations at 10,000 entries, nearly all of its
+ * content sync, which otherwise runs on one core. The jobs are cut into chunks; worker threads (this same file) and
+ * this thread take chunks until none is left, so a thread slowed by other work (or by its start-up) takes fewer.
+ * Results are in the order of the jobs, each exactly what `citeprocHtml` gives in-process.
  */
 
 export interface CiteprocJob {
@@ -22,12 +22,17 @@ export interface CiteprocJob {
   name: string;
 }
 
-/** Fewer jobs than this per thread run on this thread alone: a worker needs about 0.5 s to start and load citeproc. */
-export const MIN_JOBS_PER_THREAD = 1000;
+/**
+ * Fewer jobs than this run on this thread alone: a worker spends seconds of CPU loading citeproc and building its
+ * engines for the three styles before its first citation (measured: see the report of issue 18).
+ */
+export const MIN_JOBS_FOR_WORKERS = 3000;
+/** Jobs per message: a fraction of a second of citeproc, so the threads finish together. */
+const CHUNK = 150;
 
-/** Threads that pay for this many jobs: one per core, each with at least MIN_JOBS_PER_THREAD. */
+/** Threads that pay for this many jobs: one per core, or this one alone for a few. */
 export function citeprocThreads(jobs: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(jobs / MIN_JOBS_PER_THREAD)));
+  return jobs < MIN_JOBS_FOR_WORKERS ? 1 : availableParallelism();
 }
 
 /** The jobs on this thread, in order; throws naming the job citeproc failed on. */
@@ -53,35 +58,56 @@ function workerFile(): string {
   return join(process.cwd(), 'src', 'lib', 'cite', 'citeproc-threads.ts');
 }
 
-function inWorker(jobs: readonly CiteprocJob[], templates: Record<string, string>): { worker: Worker; result: Promise<Array<string | undefined>> } {
-  const worker = new Worker(workerFile(), { workerData: { kind: WORKER_KIND, jobs, templates } });
-  const result = new Promise<Array<string | undefined>>((resolve, reject) => {
-    worker.once('message', resolve);
-    // A job that throws arrives here with citeprocHere's message, which names the entry.
-    worker.once('error', (error) => reject(new Error(`A citation worker failed: ${error.message}`)));
-    worker.once('exit', (code) => reject(new Error(`A citation worker stopped (exit code ${code}) before formatting ${jobs[0]?.name} … ${jobs.at(-1)?.name}`)));
-  });
-  result.catch(() => undefined); // awaited below; this thread's own failure must not leave it unhandled
-  return { worker, result };
-}
-
 /** citeproc's HTML for every job, in order, on `threads` threads (this one and threads − 1 workers). */
 export async function citeprocAll(jobs: readonly CiteprocJob[], threads = citeprocThreads(jobs.length)): Promise<Array<string | undefined>> {
-  const size = Math.ceil(jobs.length / Math.max(1, threads));
-  if (size >= jobs.length) return citeprocHere(jobs);
+  if (threads <= 1 || jobs.length <= CHUNK) return citeprocHere(jobs);
+  const chunks: CiteprocJob[][] = [];
+  for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(jobs.slice(start, start + CHUNK));
+  const results: Array<Array<string | undefined>> = [];
+  let next = 0;
+  let done = 0;
+  let finish!: () => void;
+  let fail!: (error: Error) => void;
+  const finished = new Promise<void>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  finished.catch(() => undefined); // awaited below; an error on this thread first must not leave it unhandled
+  const settle = (index: number, html: Array<string | undefined>) => {
+    results[index] = html;
+    if (++done === chunks.length) finish();
+  };
+  const send = (worker: Worker) => {
+    if (next < chunks.length) worker.postMessage({ index: next, jobs: chunks[next++] });
+  };
   const templates = templateSources(new Set(jobs.map((job) => job.template)));
-  const workers: ReturnType<typeof inWorker>[] = [];
+  const workers: Worker[] = [];
   try {
-    for (let start = size; start < jobs.length; start += size) workers.push(inWorker(jobs.slice(start, start + size), templates));
-    const own = citeprocHere(jobs.slice(0, size));
-    return own.concat(...(await Promise.all(workers.map(({ result }) => result))));
+    for (let i = 1; i < threads; i++) {
+      const worker = new Worker(workerFile(), { workerData: { kind: WORKER_KIND, templates } });
+      workers.push(worker);
+      worker.on('message', ({ index, html }: { index: number; html: Array<string | undefined> }) => {
+        settle(index, html);
+        send(worker);
+      });
+      // A job that throws arrives here with citeprocHere's message, which names the entry.
+      worker.once('error', (error: Error) => fail(new Error(`A citation worker failed: ${error.message}`)));
+      worker.once('exit', (code) => fail(new Error(`A citation worker stopped (exit code ${code}) before its citations were done`)));
+      // Two chunks each, so a worker never waits for this thread to hand it the next.
+      send(worker);
+      send(worker);
+    }
+    while (next < chunks.length) {
+      const index = next++;
+      settle(index, citeprocHere(chunks[index]!));
+      await new Promise(setImmediate); // let the workers' results in, and hand them more
+    }
+    await finished;
+    return results.flat();
   } finally {
-    for (const { worker } of workers) void worker.terminate();
+    for (const worker of workers) void worker.terminate();
   }
 }
 
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
-  const { jobs, templates } = workerData as { jobs: CiteprocJob[]; templates: Record<string, string> };
-  registerTemplates(templates);
-  parentPort.postMessage(citeprocHere(jobs));
+  const port = parentPort;
+  registerTemplates((workerData as { templates: Record<string, string> }).templates);
+  port.on('message', ({ index, jobs }: { index: number; jobs: CiteprocJob[] }) => port.postMessage({ index, html: citeprocHere(jobs) }));
 }

@@ -4,7 +4,8 @@ import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Publication } from '../catalogue';
-import { formatAllCitations, type FormattedCitation } from '../cite/format';
+import { citeprocThreads } from '../cite/citeproc-threads';
+import { CITATION_STYLES, formatAllCitations, type FormattedCitation } from '../cite/format';
 import { addedDates, withAdded } from '../git-added';
 import type { Heading } from '../markdown/render';
 import type { Entry } from '../schema/entry';
@@ -91,7 +92,8 @@ async function loadEntries({ store, logger, watcher, config }: LoaderContext, di
     return [{ path, digest, entry, publication }];
   });
   // All at once: on a cold build that is thousands of entries, and citeproc then runs on every core.
-  const citations = await formatAllCitations(good.map(({ publication }) => publication));
+  const threads = citeprocThreads(good.length * CITATION_STYLES.length);
+  const citations = await formatAllCitations(good.map(({ publication }) => publication), threads);
   good.forEach(({ path, digest, entry, publication }, i) => {
     const metadata: StoredMetadata = { headings: entry.headings, citations: citations[i]! };
     store.set<Entry>({
@@ -103,5 +105,5 @@ async function loadEntries({ store, logger, watcher, config }: LoaderContext, di
     });
   });
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-  logger.info(`${files.length} entries: ${fresh.length} read, validated, rendered and cited; ${files.length - fresh.length} unchanged`);
+  logger.info(`${files.length} entries: ${fresh.length} read, validated, rendered and cited (citeproc on ${threads} thread${threads === 1 ? '' : 's'}); ${files.length - fresh.length} unchanged`);
 }
