@@ -83,16 +83,16 @@ export async function citeprocAll(jobs: readonly CiteprocJob[], threads = citepr
     for (let i = 1; i < threads; i++) {
       const worker = new Worker(workerFile(), { workerData: { kind: WORKER_KIND, templates } });
       workers.push(worker);
-      worker.on('message', ({ index, html }: { index: number; html: Array<string | undefined> }) => {
-        settle(index, html);
+      worker.on('message', (message: 'ready' | { index: number; html: Array<string | undefined> }) => {
+        // Two chunks at a time once it is ready, so a worker never waits for this thread to hand it the next, and
+        // none waits on a worker still starting (that takes seconds, in which this thread may do them all).
+        if (message === 'ready') send(worker);
+        else settle(message.index, message.html);
         send(worker);
       });
       // A job that throws arrives here with citeprocHere's message, which names the entry.
       worker.once('error', (error: Error) => fail(new Error(`A citation worker failed: ${error.message}`)));
       worker.once('exit', (code) => fail(new Error(`A citation worker stopped (exit code ${code}) before its citations were done`)));
-      // Two chunks each, so a worker never waits for this thread to hand it the next.
-      send(worker);
-      send(worker);
     }
     while (next < chunks.length) {
       const index = next++;
@@ -108,6 +108,10 @@ export async function citeprocAll(jobs: readonly CiteprocJob[], threads = citepr
 
 if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const port = parentPort;
-  registerTemplates((workerData as { templates: Record<string, string> }).templates);
+  const { templates } = workerData as { templates: Record<string, string> };
+  registerTemplates(templates);
+  // citeproc builds its engine for a style on first use: most of a worker's start-up.
+  for (const template of Object.keys(templates)) citeprocHtml({ id: 'warm-up', type: 'report', title: 'Warm-up' }, template);
+  port.postMessage('ready');
   port.on('message', ({ index, jobs }: { index: number; jobs: CiteprocJob[] }) => port.postMessage({ index, html: citeprocHere(jobs) }));
 }

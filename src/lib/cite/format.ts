@@ -112,6 +112,11 @@ function citeprocJob(publication: Publication, style: CitationStyle): CiteprocJo
   return { item: protectItem(toCsl(publication)), template, name: `${publication.slug} in ${style.label}` };
 }
 
+/** What citeproc is asked for the publications, each in every style this build offers, in that order. */
+export function citeprocJobs(publications: readonly Publication[]): CiteprocJob[] {
+  return publications.flatMap((publication) => CITATION_STYLES.map((style) => citeprocJob(publication, style)));
+}
+
 /** One publication in one style. Throws for a style this build does not offer. */
 export function formatCitation(publication: Publication, styleId: StyleId): FormattedCitation {
   const style = CITATION_STYLES.find((s) => s.id === styleId);
@@ -159,8 +164,7 @@ export function formatCitations(publication: Publication): FormattedCitation[] {
  * when there are enough publications for worker threads to pay (citeproc-threads.ts).
  */
 export async function formatAllCitations(publications: readonly Publication[], threads?: number): Promise<FormattedCitation[][]> {
-  const jobs = publications.flatMap((publication) => CITATION_STYLES.map((style) => citeprocJob(publication, style)));
-  const html = await citeprocAll(jobs, threads);
+  const html = await citeprocAll(citeprocJobs(publications), threads);
   const n = CITATION_STYLES.length;
   return publications.map((publication, i) => CITATION_STYLES.map((style, j) => fromCiteprocHtml(publication, style, html[i * n + j])));
 }
