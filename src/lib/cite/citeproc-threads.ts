@@ -23,10 +23,10 @@ export interface CiteprocJob {
 }
 
 /**
- * Fewer jobs than this run on this thread alone: a worker spends seconds of CPU loading citeproc and building its
- * engines for the three styles before its first citation (measured: see the report of issue 18).
+ * Fewer jobs (2,000 entries) run on this thread alone: a worker spends 2–3 s of CPU building citeproc's engines
+ * for the three styles before its first citation (more on a busy machine), and at 1,000 entries it was slower.
  */
-export const MIN_JOBS_FOR_WORKERS = 3000;
+export const MIN_JOBS_FOR_WORKERS = 6000;
 /** Jobs per message: a fraction of a second of citeproc, so the threads finish together. */
 const CHUNK = 150;
 
