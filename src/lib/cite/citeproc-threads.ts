@@ -111,7 +111,8 @@ if (!isMainThread && workerData?.kind === WORKER_KIND && parentPort) {
   const { templates } = workerData as { templates: Record<string, string> };
   registerTemplates(templates);
   // citeproc builds its engine for a style on first use: most of a worker's start-up.
-  for (const template of Object.keys(templates)) citeprocHtml({ id: 'warm-up', type: 'report', title: 'Warm-up' }, template);
+  const item = { id: 'warm-up', type: 'report', title: 'Warm-up' };
+  for (const template of Object.keys(templates)) citeprocHtml(item, template);
   port.postMessage('ready');
   port.on('message', ({ index, jobs }: { index: number; jobs: CiteprocJob[] }) => port.postMessage({ index, html: citeprocHere(jobs) }));
 }
