@@ -45,3 +45,23 @@ export function citeprocHtml(item: { id: string }, template: string): string | u
   }) as Array<[string, string]>;
   return new Map(entries).get(item.id);
 }
+
+/**
+ * Each template's CSL text as citation-js holds it here, so that a worker thread can register exactly the same
+ * templates (vendored styles are not bundled with citation-js; see format.ts).
+ */
+export function templateSources(templates: Iterable<string>): Record<string, string> {
+  const register = plugins.config.get('@csl').styles as Register<string>;
+  const sources: Record<string, string> = {};
+  for (const template of templates) {
+    const xml = register.get(template);
+    if (xml !== undefined) sources[template] = xml;
+  }
+  return sources;
+}
+
+/** Registers templates from `templateSources` (in a worker thread), leaving any already the same alone. */
+export function registerTemplates(sources: Record<string, string>): void {
+  const register = plugins.config.get('@csl').styles as Register<string>;
+  for (const [name, xml] of Object.entries(sources)) if (register.get(name) !== xml) register.add(name, xml);
+}
