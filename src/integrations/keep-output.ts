@@ -40,7 +40,7 @@ export function keepOutputIntegration(): AstroIntegration {
 }
 
 /** Deletes every file under `siteDir` (but `pagefind/`) that `keep` refuses, and folders left empty. */
-export function pruneOutput(siteDir: string, keep: (path: string, mtimeMs: number) => boolean): number {
+function pruneOutput(siteDir: string, keep: (path: string, mtimeMs: number) => boolean): number {
   let removed = 0;
   const walk = (folder: string): boolean => {
     let empty = true;

@@ -40,7 +40,7 @@ function treeRss(root: number): number {
 }
 
 /** Runs a command to its end, sampling its tree's memory every 200 ms; throws with its output when it fails. */
-export async function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {}): Promise<Run> {
+async function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {}): Promise<Run> {
   const timeDir = existsSync('/usr/bin/time') ? mkdtempSync(join(tmpdir(), 'bench-time-')) : undefined;
   const [cmd, argv] = timeDir ? ['/usr/bin/time', ['-q', '-f', '%U %S', '-o', join(timeDir, 'rusage'), command, ...args]] : [command, args];
   const started = performance.now();

@@ -26,7 +26,7 @@ import { normaliseTitle } from '../../../src/lib/validate/rules/duplicates';
 export type Rng = () => number;
 
 /** A 32-bit hash of a string (cyrb53 folded), for seeding. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -56,7 +56,7 @@ function randomInt(rng: Rng, min: number, max: number): number {
 }
 
 /** A weighted choice over a frequency table, with a cumulative table built once. */
-export class WeightedTable<T> {
+class WeightedTable<T> {
   private readonly values: T[];
   private readonly cumulative: number[];
   private readonly total: number;
@@ -314,7 +314,7 @@ const SYLLABLES = [
 ];
 
 /** The k-th word of an open-ended vocabulary of pronounceable pseudo-words (k ≥ 0), for long-tail words. */
-export function pseudoWord(k: number): string {
+function pseudoWord(k: number): string {
   let n = k + SYLLABLES.length; // at least two syllables
   let word = '';
   while (n > 0) {

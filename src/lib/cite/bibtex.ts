@@ -54,7 +54,7 @@ function bibtexName(author: AuthorName): string {
 }
 
 /** One entry; `key` is the slug (lower-case letters, digits and hyphens, all valid in BibTeX keys). */
-export function toBibTeXEntry(publication: Publication): string {
+function toBibTeXEntry(publication: Publication): string {
   const { slug, data } = publication;
   const kind = itemKind(data.category);
   const authors = classifyAuthors(data.authors);

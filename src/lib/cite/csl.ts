@@ -28,7 +28,7 @@ export interface CslItem {
 }
 
 /** Organisations are `{ literal }` (never split), persons `{ family, given }`. */
-export function toCslName(author: AuthorName): CslName {
+function toCslName(author: AuthorName): CslName {
   return author.kind === 'person' ? { family: author.family, given: author.given } : { literal: author.name };
 }
 

@@ -43,7 +43,7 @@ const ALL_STYLES: StyleSource[] = [
 ];
 
 /** The folder with vendored CSL styles (relative to the project root, where builds and tests run). */
-export const VENDOR_CSL_DIR = join(process.cwd(), 'vendor', 'csl');
+const VENDOR_CSL_DIR = join(process.cwd(), 'vendor', 'csl');
 
 const templates = plugins.config.get('@csl').styles as Register<string>;
 
@@ -138,7 +138,7 @@ function fromCiteprocHtml(publication: Publication, style: CitationStyle, html: 
  * readers switch voice and a right-to-left title does not reorder the punctuation around it. Styles that change
  * the title's case (Chicago) leave it unmarked rather than marked wrongly.
  */
-export function markTitleLanguage(segments: CitationSegment[], title: string, lang: string | undefined): CitationSegment[] {
+function markTitleLanguage(segments: CitationSegment[], title: string, lang: string | undefined): CitationSegment[] {
   if (!lang || lang === 'en') return segments;
   const index = segments.findIndex((s) => s.text.includes(title));
   if (index === -1) return segments;

@@ -26,7 +26,7 @@ export function isPdfLink(link: string): boolean {
 }
 
 /** The institution a report is credited to: its publisher, else its first organisation author. */
-export function reportInstitution(publication: Publication, authors = classifyAuthors(publication.data.authors)) {
+function reportInstitution(publication: Publication, authors = classifyAuthors(publication.data.authors)) {
   return displayPublisher(publication.data) ?? authors.find((a) => a.kind === 'organization')?.name;
 }
 

@@ -24,14 +24,14 @@ const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK' };
  * looks the same and keeps the name one creator.
  */
 export const RIS_NAME_COMMA = '\u201A';
-export function risCorporateName(name: string): string {
+function risCorporateName(name: string): string {
   return name.replace(/,/g, RIS_NAME_COMMA);
 }
 
 /** RIS values are single lines: line breaks become spaces. */
 const oneLine = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ');
 
-export function toRISEntry(publication: Publication): string {
+function toRISEntry(publication: Publication): string {
   const { slug, data } = publication;
   const lines: Array<[string, string]> = [['TY', TYPES[itemKind(data.category)]]];
   lines.push(['ID', slug]);

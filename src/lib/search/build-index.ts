@@ -178,7 +178,7 @@ async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
  * search, its counts and its filters stay about publications; the search page asks this index for the pages a
  * query is on (src/scripts/search/documents.ts). None when no publication has a document.
  */
-export async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
+async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
   const records = documents.flatMap((document) => document.records);
   if (records.length === 0) return 0;
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });

@@ -57,7 +57,7 @@ export interface Outcome {
 export type RankedResult = PagefindResult & { matched?: number };
 
 /** Fewer results than this for all the words together, and the search adds those with most of the words. */
-export const FEW = 3;
+const FEW = 3;
 
 export interface EngineDeps {
   pagefind: PagefindApi;
@@ -109,7 +109,7 @@ export function undatedLast(pagefind: PagefindApi): PagefindApi {
 export const COUNT_ONLY: PagefindSearchOptions = { filters: { count_only: { any: ['none'] } } };
 
 /** How many pages the words find, without building their results. */
-export async function countOnly(pagefind: PagefindApi, term: string): Promise<number> {
+async function countOnly(pagefind: PagefindApi, term: string): Promise<number> {
   return (await pagefind.search(term, COUNT_ONLY)).unfilteredResultCount;
 }
 
@@ -179,7 +179,7 @@ function searchPhrase(q: string, pagefind: PagefindApi, options: PagefindSearchO
  * Searches a planned query (text.ts planQuery): the long words through Pagefind (prefix matching), each short word
  * as a whole word (an exact search), kept only where both agree. Filter counts come from the long words' search.
  */
-export async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options: PagefindSearchOptions): Promise<PagefindSearch> {
+async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options: PagefindSearchOptions): Promise<PagefindSearch> {
   if (plan.exact.length === 0) return pagefind.search(termOf(plan.term), options);
   const [first, ...rest] = plan.term ? [plan.term, ...plan.exact.map((w) => `"${w}"`)] : plan.exact.map((w) => `"${w}"`);
   const [main, ...others] = await Promise.all([first!, ...rest].map((term) => pagefind.search(term, options)));
@@ -197,7 +197,7 @@ export async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options
  * alone (with the filters), then every publication ranked by how many of the words it has, then by its summed
  * score. Only publications with more than half of the words are kept.
  */
-export async function partialMatches(
+async function partialMatches(
   plan: QueryPlan,
   pagefind: PagefindApi,
   options: PagefindSearchOptions,

@@ -19,7 +19,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** How many slips a word of this length may have and still get a suggestion. */
-export function allowedDistance(length: number): number {
+function allowedDistance(length: number): number {
   return length <= 4 ? 1 : 2;
 }
 
@@ -58,7 +58,7 @@ export function suggestWord(word: string, vocabulary: Vocabulary): string | unde
 }
 
 /** The suggestion written like the typed word: "ECOWSA" → "ECOWAS", "Afganistan" → "Afghanistan". */
-export function inCaseOf(typed: string, word: string): string {
+function inCaseOf(typed: string, word: string): string {
   const letters = typed.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toLocaleUpperCase('en')) return word.toLocaleUpperCase('en');
   if (/^\p{Lu}/u.test(letters)) return word.charAt(0).toLocaleUpperCase('en') + word.slice(1);

@@ -26,7 +26,7 @@ export type SortKey = keyof typeof SORTS;
  * query loads (measured at 10,000 entries: 104.3 KB with two keys, 91.4 KB with one).
  */
 export const SORT_KEY = 'year';
-export const UNDATED_SORT_VALUE = '0';
+const UNDATED_SORT_VALUE = '0';
 
 /** A record's sort value (its year, or the undated stand-in), for its page and for its document's pages alike. */
 export function sortValues(year: number | undefined): Record<typeof SORT_KEY, string> {
@@ -106,7 +106,7 @@ function documentSlug(value: string | null): string | undefined {
 }
 
 /** The longest query kept from a URL (a query is typed, not pasted books). */
-export const MAX_QUERY_LENGTH = 300;
+const MAX_QUERY_LENGTH = 300;
 
 export function parseState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;

@@ -76,7 +76,7 @@ export const COMPOUND_PREFIXES: ReadonlySet<string> = new Set([
  * leaves them out of a query (Pagefind matches every query word as a prefix, so "in" would find "increasing" and
  * send a reader to the wrong section of a long text), unless the query is nothing else or is a quoted phrase.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+const STOP_WORDS: ReadonlySet<string> = new Set([
   'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'before', 'being',
   'between', 'both', 'but', 'by', 'can', 'could', 'did', 'do', 'does', 'during', 'each', 'either', 'for', 'from',
   'had', 'has', 'have', 'how', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'me', 'might', 'must', 'my',
@@ -87,7 +87,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words of this many letters or fewer are searched as whole words only ("UN" must not find "unaccompanied"). */
-export const SHORT_WORD = 2;
+const SHORT_WORD = 2;
 
 export interface QueryPlan {
   /** What Pagefind searches (prefix matching): the query without stop words and short words. */

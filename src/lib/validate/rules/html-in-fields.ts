@@ -2,7 +2,7 @@ import { warning, type Problem } from '../problem';
 import type { Rule } from './types';
 
 /** An HTML tag or comment: `<script>`, `</b>`, `<img src=x onerror=…>`, `<!--`. "a < b" is not a tag. */
-export const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--)/;
+const HTML_TAG = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--)/;
 
 export const htmlInFields: Rule = {
   id: 'html-in-fields',

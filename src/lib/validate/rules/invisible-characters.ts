@@ -62,7 +62,7 @@ export function findInvisible(text: string): Array<{ index: number; char: string
   return out;
 }
 
-export function describeChar(ch: string): string {
+function describeChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
   const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = NAMES[cp] ?? 'CONTROL CHARACTER';

@@ -6,7 +6,7 @@ import type { Rule } from './types';
  * The URL with what may not stand in it percent-encoded (spaces, <, >, quotes…), the form a browser's address bar
  * copies: "https://a.org/a b" → "https://a.org/a%20b". Undefined when encoding cannot make it safe.
  */
-export function percentEncoded(url: string): string | undefined {
+function percentEncoded(url: string): string | undefined {
   const encoded = encodeURI(url.replace(/%(?![0-9a-f]{2})/gi, '%25'))
     .replace(/%25([0-9a-f]{2})/gi, '%$1')
     .replace(/[`{}|\\^]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
