@@ -1,4 +1,4 @@
-import type { Publication } from '../catalogue';
+import { publicationPath, type Publication } from '../catalogue';
 import { toBibTeX } from './bibtex';
 import { toCslJson } from './csl';
 import { toRIS } from './ris';
@@ -49,7 +49,7 @@ export const CITE_FORMAT_KEYS = Object.keys(CITE_FORMATS) as CiteFormat[];
 
 /** `/publications/<slug>/cite.ris`: next to the publication's page, so the URL says what it is. */
 export function citeDownloadPath(slug: string, format: CiteFormat): string {
-  return `/publications/${slug}/cite.${CITE_FORMATS[format].extension}`;
+  return `${publicationPath(slug)}cite.${CITE_FORMATS[format].extension}`;
 }
 
 /** The file name a browser saves a download under: `<slug>.ris`. */

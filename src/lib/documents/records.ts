@@ -8,6 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import type { EntryData } from '../schema/entry';
+import { publicationPath } from '../catalogue';
 import { FACET_KEYS, facetNames, UNDATED } from '../facets';
 import { sortValues } from '../search/state';
 
@@ -62,7 +63,7 @@ export function documentPageRecords(publication: DocumentOwner, pages: readonly 
   for (const key of FACET_KEYS) if (names[key].length) filters[key] = [...names[key]];
   const year = data.year === undefined ? undefined : String(data.year);
   const sort = sortValues(data.year);
-  const recordPath = `/publications/${slug}/`;
+  const recordPath = publicationPath(slug);
   return pages.flatMap((content, i) => {
     if (!content) return [];
     const page = i + 1;

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { publicationPath } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
 import { validatePaths, type ValidatedEntry } from '../validate';
@@ -139,7 +140,7 @@ async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], o
     const batch = entries.slice(start, start + BATCH_PAGES);
     const contents = await Promise.all(batch.map(({ slug }) => readFile(pagePath(siteDir, slug), 'utf8')));
     const added = await Promise.all(
-      batch.map(({ slug }, i) => index.addHTMLFile({ url: `/publications/${slug}/`, content: contents[i]! })),
+      batch.map(({ slug }, i) => index.addHTMLFile({ url: publicationPath(slug), content: contents[i]! })),
     );
     for (const [i, { errors }] of added.entries()) {
       if (errors.length) throw new Error(`${pagePath(siteDir, batch[i]!.slug)}: ${errors.join('; ')}`);
@@ -151,7 +152,7 @@ async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], o
 }
 
 function pagePath(siteDir: string, slug: string): string {
-  return join(siteDir, 'publications', slug, 'index.html');
+  return join(siteDir, publicationPath(slug), 'index.html');
 }
 
 /**
