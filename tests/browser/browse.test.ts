@@ -1,48 +1,36 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, removeBuild, type BuiltSite } from '../../scripts/lib/build-site';
 import { shortHash, slugify } from '../../src/lib/slug';
-import { serveStatic } from '../../src/lib/server';
 import {
   ARABIC_AUTHOR,
   COLLIDING_AUTHORS,
   GENERATED_COUNT,
   PAGE_AUTHOR,
   SHARED_AUTHOR,
-  writeBrowseCatalogue,
 } from '../fixtures/site/browse-catalogue';
 import { readEntries } from '../support/fixture-publications';
 import { launchChromium } from './chromium';
 import { expectNoAxeViolations, openPage, screenshot } from './helpers';
 
 /**
- * Browse pages (issue 5), against a catalogue built once for this file: the fixture site's edge cases (right-to-left
- * title, quotes and "&", no year and no authors, a region with a comma) plus enough generated entries to paginate.
+ * Browse pages (issue 5), against a catalogue built once per run (global-setup.ts): the fixture site's edge cases
+ * (right-to-left title, quotes and "&", no year and no authors, a region with a comma) plus enough generated entries
+ * to paginate.
  */
 
 let browser: Browser;
-let site: BuiltSite;
-let server: Server;
-let base: string;
-let contentDir: string;
+const base = inject('browseUrl');
+const contentDir = inject('browseContentDir');
+const site = { outDir: inject('browseOutDir') };
 
 beforeAll(async () => {
-  contentDir = join(mkdtempSync(join(tmpdir(), 'catalogue-browse-content-')), 'publications');
-  writeBrowseCatalogue(contentDir);
-  site = await buildSite(contentDir, 'browse');
-  ({ server, url: base } = await serveStatic(site.outDir, 0));
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
-  if (site) removeBuild(site);
-  if (contentDir) rmSync(dirname(contentDir), { recursive: true, force: true });
 });
 
 const ENTRY_COUNT = readdirSync('tests/fixtures/site/publications').filter((f) => f.endsWith('.md')).length +
