@@ -3,6 +3,7 @@
  * The vocabularies themselves stay in `src/lib/schema/`; this file only knows how people and scrapers get them wrong.
  */
 import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
 // One edit distance for the validator and the search page's spelling help (swaps count as one edit).
 import { editDistance as edits } from '../search/spelling';
 import { CATEGORIES, CATEGORY_KEYS } from '../schema/categories';
@@ -11,6 +12,7 @@ import { ENTRY_KEYS } from '../schema/entry';
 import { LANGUAGE_CODES, isLanguageCode, languageCodeForName, languageName } from '../schema/languages';
 import { REGIONS, isRegion, type Region } from '../schema/regions';
 import { SOURCE_KEYS } from '../schema/sources';
+import { slugify } from '../slug';
 
 /** Lower case, no accents, `&` → and, `St.` → saint, punctuation → space, spaces collapsed. */
 export function fold(s: string): string {
@@ -158,15 +160,6 @@ export function suggestRegions(value: string): Region[] {
 // ---------------------------------------------------------------------------------------------------------------- //
 // Countries
 
-const require = createRequire(import.meta.url);
-/** English names and common variants ("Ivory Coast", "USA", "Great Britain") from i18n-iso-countries. */
-function libraryCountryNames(): Record<string, string | string[]> {
-  try {
-    return (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> }).countries;
-  } catch {
-    return {};
-  }
-}
 
 const EXTRA_COUNTRY_NAMES: Record<string, string> = {
   drc: 'CD',
@@ -212,7 +205,9 @@ function countryNameIndex(): Array<{ key: string; value: string }> {
     // CLDR short forms: "Congo - Kinshasa" → also "Congo Kinshasa"; "Myanmar (Burma)" → "Myanmar".
     add(countryName(code).replace(/\s*\(.*\)$/, ''), code);
   }
-  for (const [code, names] of Object.entries(libraryCountryNames())) {
+  // English names and common variants ("Ivory Coast", "USA", "Great Britain") from i18n-iso-countries.
+  const library = createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+  for (const [code, names] of Object.entries(library.countries)) {
     for (const name of Array.isArray(names) ? names : [names]) add(name, code);
   }
   for (const [name, code] of Object.entries(EXTRA_COUNTRY_NAMES)) add(name, code);
@@ -241,8 +236,8 @@ export function suggestCountry(value: string): CountrySuggestion | undefined {
     if (isCountryCode(up)) return { kind: 'code', codes: [up] };
   }
   if (/^[A-Za-z]{3}$/.test(v)) {
-    const a2 = alpha3ToAlpha2(up);
-    if (a2) return { kind: 'code', codes: [a2] };
+    const a2 = countries.alpha3ToAlpha2(up);
+    if (a2 && isCountryCode(a2)) return { kind: 'code', codes: [a2] };
   }
   const byName = countryCodeForName(v);
   if (byName) return { kind: 'code', codes: [byName] };
@@ -255,21 +250,6 @@ export function suggestCountry(value: string): CountrySuggestion | undefined {
   const regions = suggestRegions(v);
   if (regions.length && /\s/.test(v)) return { kind: 'region', regions };
   return undefined;
-}
-
-let alpha3: Map<string, string> | undefined;
-function alpha3ToAlpha2(code: string): string | undefined {
-  if (!alpha3) {
-    alpha3 = new Map();
-    try {
-      const lib = require('i18n-iso-countries') as { getAlpha3Codes(): Record<string, string> };
-      for (const [a3, a2] of Object.entries(lib.getAlpha3Codes())) alpha3.set(a3, a2);
-    } catch {
-      // no alpha-3 suggestions then
-    }
-  }
-  const a2 = alpha3.get(code);
-  return a2 && isCountryCode(a2) ? a2 : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------- //
@@ -360,10 +340,3 @@ export function suggestSource(value: string): string[] {
     SOURCE_KEYS.map((k) => ({ key: k as string, value: k as string })),
   ).slice(0, 3);
 }
-
-// ---------------------------------------------------------------------------------------------------------------- //
-// Slugs
-
-/** The one slug rule of the site (file names, browse pages and the new-entry tool all use it). */
-import { slugify } from '../slug';
-export { slugify };
