@@ -11,7 +11,6 @@ export function slugOf(fileName: string): string {
 export const slugClash: SetRule = {
   id: 'slug-clash',
   description: 'no two file names give the same slug (e.g. Foo-Bar.md and foo-bar.md)',
-  fields: [],
   check(items) {
     const groups = new Map<string, SetItem[]>();
     for (const item of items) {

@@ -44,10 +44,5 @@ export type SetItem = {
 export type SetRule = {
   id: string;
   description: string;
-  /**
-   * The top-level fields the rule reads through `data` and `locate`. A large set keeps only these per file (less
-   * memory, less garbage collection); a rule that leaves this out gets every field.
-   */
-  fields?: readonly string[];
   check(items: readonly SetItem[]): Problem[];
 };
