@@ -102,7 +102,7 @@ function issueToProblems(issue: ZodIssue, ctx: ErrorMapContext): Problem[] {
   ];
 
   // Missing and empty values.
-  if (value === undefined && issue.code === 'invalid_type') {
+  if (value === undefined) {
     return make(`missing required field "${field}"`, REQUIRED_HELP[field] ?? `add \`${field}: …\``);
   }
   if (value === null && issue.code === 'invalid_type') {
