@@ -269,20 +269,12 @@ export class PathNotFoundError extends Error {
 
 /** Entry files in a folder, recursively: `*.md` (and `*.markdown`/`*.MD`, which the file-name rule reports). */
 export async function listEntryFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    const dirents = await readdir(current, { withFileTypes: true });
-    for (const d of dirents) {
-      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
-      const full = join(current, d.name);
-      if (d.isSymbolicLink()) continue;
-      if (d.isDirectory()) stack.push(full);
-      else if (d.isFile() && /\.(?:md|markdown)$/i.test(d.name)) out.push(full);
-    }
-  }
-  return out.sort();
+  const hidden = (path: string) => relative(dir, path).split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile() && /\.(?:md|markdown)$/i.test(d.name))
+    .map((d) => join(d.parentPath, d.name))
+    .filter((path) => !hidden(path))
+    .sort();
 }
 
 /** The CLI's semantics: each folder is validated as one set, each file on its own. */
