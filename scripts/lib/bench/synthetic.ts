@@ -137,11 +137,6 @@ export interface CatalogueProfile {
   rareWordRate: number;
 }
 
-/** A real entry as read from a file: frontmatter (before defaults) and body. */
-export interface ProfileInput {
-  data: Record<string, unknown>;
-  body: string;
-}
 
 const charLength = (s: string) => [...s].length;
 
@@ -159,7 +154,7 @@ function asStrings(value: unknown): string[] {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Summarises real entries into a profile. Unknown values are kept as they are (the generator filters them). */
-export function profileFromEntries(entries: readonly ProfileInput[], source: string, topWords = 4000): CatalogueProfile {
+export function profileFromEntries(entries: ReadonlyArray<{ data: Record<string, unknown>; body: string }>, source: string, topWords = 4000): CatalogueProfile {
   if (entries.length === 0) throw new Error('profileFromEntries needs at least one entry');
   const p: CatalogueProfile = {
     source,
@@ -283,12 +278,6 @@ export interface SyntheticEntry {
   body: string;
 }
 
-export interface GenerateOptions {
-  /** Seed of the PRNG (string or number); the default run uses 'catalogue-bench'. */
-  seed?: string | number;
-  /** The newest allowed publication year (the schema refuses future years); the caller passes today's. */
-  currentYear: number;
-}
 
 const SYLLABLES = [
   'ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ba', 'de', 'fi', 'go', 'hu', 'ja', 'ke', 'la', 'mo', 'nu', 'pa',
@@ -493,8 +482,8 @@ const KEY_ORDER = [
   'languages', 'summary', 'link', 'source', 'notes', 'added',
 ];
 
-/** Generates `count` entries; deterministic for a given profile, seed and current year. */
-export function generateEntries(profile: CatalogueProfile, count: number, options: GenerateOptions): SyntheticEntry[] {
+/** `count` entries, the same for a given profile, seed and current year (the newest year the schema allows). */
+export function generateEntries(profile: CatalogueProfile, count: number, options: { seed?: string | number; currentYear: number }): SyntheticEntry[] {
   const s = sampler(profile, options.currentYear);
   const seed = String(options.seed ?? 'catalogue-bench');
   const taken = new Set<string>();

@@ -86,20 +86,7 @@ const CLOSE = '\uFFFB';
 const protect = (s: string) => s.replace(/</g, OPEN).replace(/>/g, CLOSE);
 const restore = (s: string) => s.replaceAll(OPEN, '<').replaceAll(CLOSE, '>');
 
-function protectItem(item: CslItem): CslItem {
-  return {
-    ...item,
-    title: protect(item.title),
-    ...(item.publisher ? { publisher: protect(item.publisher) } : {}),
-    ...(item.author
-      ? {
-          author: item.author.map((name) =>
-            Object.fromEntries(Object.entries(name).map(([key, value]) => [key, protect(value)])),
-          ),
-        }
-      : {}),
-  };
-}
+const protectItem = (item: CslItem): CslItem => JSON.parse(protect(JSON.stringify(item))) as CslItem;
 
 /** What citeproc is asked for one publication in one style. */
 function citeprocJob(publication: Publication, style: CitationStyle): CiteprocJob {

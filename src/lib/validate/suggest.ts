@@ -83,10 +83,7 @@ export function suggestField(key: string): string | undefined {
   const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if ((ENTRY_KEYS as string[]).includes(k)) return k;
   if (FIELD_ALIASES[k]) return FIELD_ALIASES[k];
-  return closest(
-    k,
-    ENTRY_KEYS.map((f) => ({ key: f, value: f as string })),
-  )[0];
+  return closest(k, ENTRY_KEYS.map((f) => ({ key: f, value: f as string })))[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------------- //
@@ -139,19 +136,12 @@ export function suggestRegions(value: string): Region[] {
   const exact = REGIONS.find((r) => fold(r) === f);
   if (exact) return [exact];
   if (REGION_ALIASES[f]) return [REGION_ALIASES[f]];
-  const whole = closest(
-    f,
-    REGIONS.map((r) => ({ key: fold(r), value: r as Region })),
-    4,
-  );
+  const whole = closest(f, REGIONS.map((r) => ({ key: fold(r), value: r as Region })), 4);
   if (whole.length) return whole;
   // A part of a region name ("Caribbean", "Horn of Africa") or a misspelt word of one ("Carribean").
   const containing = REGIONS.filter((r) => ` ${fold(r)} `.includes(` ${f} `));
   if (containing.length) return containing;
-  const alias = closest(
-    f,
-    Object.entries(REGION_ALIASES).map(([k, v]) => ({ key: k, value: v })),
-  );
+  const alias = closest(f, Object.entries(REGION_ALIASES).map(([k, v]) => ({ key: k, value: v })));
   if (alias.length) return alias;
   if (!f.includes(' ')) return closest(f, REGION_WORDS, 2);
   return [];
@@ -335,8 +325,5 @@ export function suggestCategory(value: string): string[] {
 export function suggestSource(value: string): string[] {
   const slug = slugify(value);
   if ((SOURCE_KEYS as string[]).includes(slug)) return [slug];
-  return closest(
-    slug,
-    SOURCE_KEYS.map((k) => ({ key: k as string, value: k as string })),
-  ).slice(0, 3);
+  return closest(slug, SOURCE_KEYS.map((k) => ({ key: k as string, value: k as string }))).slice(0, 3);
 }
