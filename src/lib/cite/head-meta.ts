@@ -7,10 +7,7 @@ import { itemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
 import { displayPublisher, reportInstitution } from './record';
 
-/**
- * What a publication page says about itself in <head>, for reference managers (Zotero, Mendeley, Google Scholar
- * read Highwire `citation_*` tags), search engines (schema.org JSON-LD) and link previews (Open Graph).
- */
+// What a publication page says about itself in <head>: Highwire tags, JSON-LD and Open Graph.
 
 export interface MetaTag {
   /** `name` attribute (Highwire) or `property` attribute (Open Graph). */
@@ -25,10 +22,8 @@ export function isPdfLink(link: string): boolean {
 }
 
 /**
- * Highwire Press tags, as Zotero's "Embedded Metadata" translator and Google Scholar read them. Persons are written
- * "Family, Given" (Zotero splits at the comma); organisations whole (Highwire cannot mark a name as an
- * organisation: Zotero still splits it at its last space, so the RIS/BibTeX downloads are the exact route). Reports
- * carry `citation_technical_report_institution`, which makes Zotero save them as Reports.
+ * Highwire Press tags as Zotero's Embedded Metadata and Google Scholar read them. Highwire cannot mark a name as an
+ * organisation (Zotero splits it), so the downloads are the exact route; the report institution makes a Report.
  */
 export function highwireTags(publication: Publication): MetaTag[] {
   const { data } = publication;
