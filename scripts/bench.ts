@@ -12,7 +12,7 @@
  * Never touches content/ or dist/; servers bind 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,10 +84,7 @@ async function loadProfile(): Promise<CatalogueProfile> {
   return profile;
 }
 
-/**
- * `--against`: that commit in a temporary git worktree inside this checkout's ignored .tmp-* space. Its
- * node_modules is this one (a symlink) when the lock files match, else its own `npm ci`.
- */
+/** `--against`: that commit in a temporary worktree, with this node_modules when the lock files match. */
 function checkoutAgainst(rev: string, root: string): Checkout {
   const dir = join(root, 'before-checkout');
   git('worktree', 'add', '--detach', dir, rev);
@@ -105,7 +102,6 @@ function writeEntries(dir: string, entries: SyntheticEntry[]): void {
   for (const e of entries) writeFileSync(join(dir, `${e.slug}.md`), entryMarkdown(e));
 }
 
-const duBytes = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).reduce((a, d) => a + statSync(join(d.parentPath, d.name)).size, 0);
 const medianOf = (runs: Array<number | null>) => (runs.some((r) => r === null) ? null : median(runs as number[]));
 
 const OURS = (url: string): SearchTarget => ({ url: `${url}/search/`, input: '#search-input', results: '#search-results', item: '#search-results > *' });
@@ -177,7 +173,7 @@ async function measureDocuments(browser: Browser, co: Checkout, profile: Catalog
   const site = join(work, 'docs-site');
   const b = await buildSite(co, contentDir, site);
   log(`documents: cold build ${fmtS(b.seconds)} (CPU ${fmtS(b.cpuSeconds)}); extraction ${fmtS(extractColdSeconds)} cold, ${fmtS(extractCachedSeconds)} cached`);
-  const indexBytes = existsSync(join(b.outDir, 'pagefind/documents')) ? duBytes(join(b.outDir, 'pagefind/documents')) : 0;
+  const indexBytes = existsSync(join(b.outDir, 'pagefind/documents')) ? distStats(join(b.outDir, 'pagefind/documents')).bytes : 0;
   const server = await serveStatic(b.outDir, 0);
   const q = await firstQuery(browser, DOCUMENT_HITS(server.url), [DOCUMENT_WORD], Math.min(3, searchRuns)).finally(() => server.server.close());
   writeFileSync(join(contentDir, `${next.slug}.md`), entryMarkdown(next));

@@ -1,9 +1,4 @@
-/**
- * npm run new [-- options]
- *
- * Adds a publication: asks for each field in a terminal, or takes them as options (see --help). The work is done
- * by src/lib/new-entry/; this file only connects it to the process.
- */
+/** `npm run new [-- options]`: adds a publication, asking for each field or taking options (src/lib/new-entry/). */
 import { runNew } from '../src/lib/new-entry/run';
 
 runNew(process.argv.slice(2), {

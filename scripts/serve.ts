@@ -1,7 +1,6 @@
 /**
- * `npm start`: serve the built site on http://127.0.0.1:4321 (PORT=… for another port), building it first when
- * `dist/` is missing, unfinished or older than the content or the code. Never a stack trace: a failed build's own
- * messages are shown, and a busy port is named.
+ * `npm start`: serve dist/ on http://127.0.0.1:4321 (or PORT), building it first when it is missing, unfinished or
+ * older than the content or the code.
  */
 import { spawnSync } from 'node:child_process';
 import { whyBuild } from '../src/lib/build-state';

@@ -1,9 +1,6 @@
 /**
- * `npx tsx scripts/text-to-pdf.ts <entry.md> <out.pdf>`: a plain PDF of an entry's full text (its Markdown body:
- * headings and paragraphs), for publications whose only copy we carry is that text and whose licence lets us
- * publish it (content/documents/2023-tip-report-introduction.pdf was made with it from the 2023 TIP Report's
- * introduction, a U.S. government work in the public domain). The entry is read by the validator, as the site reads
- * it; the output is byte-for-byte the same on every run.
+ * `npx tsx scripts/text-to-pdf.ts <entry.md> <out.pdf>`: a plain, reproducible PDF of an entry's full text, for a
+ * publication whose licence lets us publish that text (content/documents/2023-tip-report-introduction.pdf).
  */
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';

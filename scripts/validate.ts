@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { documentProblems, keyLine, type DocumentEntry } from '../src/lib/documents/check';
 import { documentsDirFor } from '../src/lib/documents/records';
 import { acknowledge, acknowledgedNote } from '../src/lib/validate/acknowledge';
@@ -17,35 +18,21 @@ import { sortProblems } from '../src/lib/validate/problem';
 
 const USAGE = `usage: npm run validate -- [--format ${FORMATS.join('|')}] [--all] [PATH ...]`;
 
-type Args = { format: Format; paths: string[]; all: boolean } | { help: true } | { usageError: string };
-
-export function parseArgs(argv: readonly string[]): Args {
-  let format: Format = 'text';
-  let all = false;
-  const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') return { help: true };
-    if (arg === '--all') {
-      all = true;
-      continue;
-    }
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
-      if (value === undefined || !isFormat(value)) {
-        return { usageError: `unknown format ${value === undefined ? '(missing)' : JSON.stringify(value)}` };
-      }
-      format = value;
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') return { usageError: `unknown option ${arg}` };
-    paths.push(arg);
+/** The options, or a one-line usage error. */
+function readArgs(args: string[]): { format: Format; paths: string[]; all: boolean; help: boolean } | string {
+  try {
+    const options = {
+      format: { type: 'string', default: 'text' },
+      all: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    } as const;
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
+    if (!isFormat(values.format)) return `unknown format ${JSON.stringify(values.format)}`;
+    return { format: values.format, paths: positionals, all: values.all, help: values.help };
+  } catch (e) {
+    const option = /'(--?[^' ]+)/.exec((e as Error).message)?.[1];
+    return (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}` : `${option} needs a value`;
   }
-  return { format, paths, all };
 }
 
 /** Whether the entries under `path` may name documents (a documents/ folder beside or inside it). */
@@ -63,14 +50,14 @@ async function checkDocuments(entries: ReadonlyArray<{ file: string; data: Docum
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if ('help' in args) {
+  const args = readArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
-  }
-  if ('usageError' in args) {
-    process.stderr.write(`${args.usageError}\n${USAGE}\n`);
-    return 2;
   }
   const paths = args.paths.length ? args.paths : ['content'];
   const missing = paths.find((p) => !existsSync(p));
@@ -79,20 +66,11 @@ async function main(): Promise<number> {
     return 2;
   }
   // The validator (schema, YAML, Markdown) is loaded only once the arguments are known to be usable.
-  const { PathNotFoundError, validatePaths } = await import('../src/lib/validate/index');
-  let result;
-  try {
-    // Only problems are printed: the valid entries are kept only where documents must be checked too.
-    const documents = paths.some(hasDocuments);
-    result = await validatePaths(paths, { entries: documents });
-    if (documents) result.problems = sortProblems([...result.problems, ...(await checkDocuments(result.entries))]);
-  } catch (e) {
-    if (e instanceof PathNotFoundError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const { validatePaths } = await import('../src/lib/validate/index');
+  // Only problems are printed: the valid entries are kept only where documents must be checked too.
+  const documents = paths.some(hasDocuments);
+  const result = await validatePaths(paths, { entries: documents });
+  if (documents) result.problems = sortProblems([...result.problems, ...(await checkDocuments(result.entries))]);
   const { shown, acknowledged } = acknowledge(result.problems);
   const printed = args.all ? sortProblems([...shown, ...acknowledged]) : shown;
   process.stdout.write(formatProblems(printed, args.format));

@@ -4,21 +4,15 @@ import { join, resolve } from 'node:path';
 import { SHARD_PAGES_ENV } from '../../src/lib/search/shards';
 
 export interface BuiltSite {
-  /** The folder the site was written to. */
   outDir: string;
   /** The build's scratch folder (outDir and cache), for removeBuild. */
   workDir: string;
-  /** Wall-clock seconds the build took. */
   seconds: number;
-  /** Everything the build printed (for error messages and the benchmark's Astro/Pagefind split). */
+  /** Everything the build printed. */
   log: string;
 }
 
-/**
- * Scratch builds live inside the project (git-ignored): Astro keeps a build's prerender chunks in
- * <project>/.astro/.prerender whenever its outDir is outside the project, so overlapping builds elsewhere delete each
- * other's chunks ("Cannot find module …/.astro/.prerender/chunks/…").
- */
+/** Inside the project (git-ignored): with an outDir outside it, overlapping builds delete each other's prerender chunks. */
 export const SCRATCH_BUILDS_DIR = resolve('.tmp-builds');
 
 /** The two steps of `npm run build` after validation, as commands: Astro renders, then the search index is built. */
@@ -37,10 +31,7 @@ export function buildEnv(contentDir: string, outDir: string, cacheDir: string): 
   };
 }
 
-/**
- * Builds the site from a given content folder into a fresh scratch folder, with the same `astro build` and search
- * index step that `npm run build` runs, so browser tests and the benchmark never touch `content/` or `dist/`.
- */
+/** `npm run build`'s two steps from a content folder into a fresh scratch folder, never touching content/ or dist/. */
 export async function buildSite(
   contentDir: string,
   label = 'site',

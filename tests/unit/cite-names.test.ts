@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAuthor, isOrganisation } from '../../src/lib/cite/names';
+import { classifyAuthor } from '../../src/lib/cite/names';
 
 describe('organisation or person: one heuristic for citations, exports and JSON-LD', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('organisation or person: one heuristic for citations, exports and JSON-
     'Liu',
   ])('%s is an organisation, kept whole', (name) => {
     expect(classifyAuthor(name)).toEqual({ kind: 'organization', name });
-    expect(isOrganisation(name)).toBe(true);
+    expect(classifyAuthor(name).kind).toBe('organization');
   });
 
   it.each([

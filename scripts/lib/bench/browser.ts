@@ -6,18 +6,13 @@ import lighthouse from 'lighthouse';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../../tests/browser/chromium';
 
-/** Measures in headless Chromium on 127.0.0.1: bytes a page transfers, and the first query's time and bytes. */
-
 export interface Transfer {
   bytes: number;
   /** Without anything under /pagefind/ (the search code and index). */
   withoutSearch: number;
 }
 
-/**
- * A cold context (empty cache) that reaches 127.0.0.1 only, and a counter of the bytes every request of the page
- * and its workers received (Pagefind fetches its WASM and index from a worker, which Playwright's context sees).
- */
+/** A cold context that reaches 127.0.0.1 only, counting the bytes of every request of the page and its workers. */
 async function coldContext(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
@@ -79,9 +74,8 @@ export interface FirstQuery {
 }
 
 /**
- * Records in the page the time of the last keydown and of the frame after the last change inside the results
- * element: changes elsewhere (a count spoken once typing pauses, the filters' counts) are not the results.
- * Plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
+ * Records the last keydown and the frame after the last change inside the results element (not elsewhere: a count
+ * spoken once typing pauses is not the results). Plain JavaScript text: tsx-compiled functions carry helpers.
  */
 const instrument = (t: SearchTarget) => `(() => {
   const s = (window.__bench = { key: 0, painted: 0, items: 0 });
@@ -94,10 +88,7 @@ const instrument = (t: SearchTarget) => `(() => {
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();`;
 
-/**
- * One cold first query: the search page loaded and settled, the query typed at 10 keys a second, then the results
- * waited for until neither they nor the network changed for a second (at most 60 s).
- */
+/** One cold first query, typed at 10 keys a second; done when results and network are quiet for a second. */
 export async function measureFirstQuery(browser: Browser, target: SearchTarget, query: string): Promise<FirstQuery> {
   const { context, transfer } = await coldContext(browser);
   try {
@@ -124,10 +115,7 @@ export async function measureFirstQuery(browser: Browser, target: SearchTarget, 
   }
 }
 
-/**
- * Lighthouse's default (mobile, simulated throttling) on Debian's Chromium, started with a DevTools port and a host
- * resolver that finds nothing but 127.0.0.1, so no audit reaches the internet. Scores 0–100 per category.
- */
+/** Lighthouse's defaults on Debian's Chromium, whose host resolver finds nothing but 127.0.0.1. Scores 0–100. */
 export async function runLighthouse(urls: string[]): Promise<Array<{ url: string; scores: Record<string, number | null> }>> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
   const chrome = spawn(CHROMIUM_PATH, [

@@ -8,9 +8,9 @@ import { buildEnv } from '../build-site';
 
 export interface Run {
   seconds: number;
-  /** User + system CPU of the command and everything it waited for (GNU time); null without /usr/bin/time. */
+  /** User + system CPU of the process tree (GNU time); null without /usr/bin/time. */
   cpuSeconds: number | null;
-  /** Highest sum of VmRSS over the process and its descendants (Astro's workers, Pagefind's binary). */
+  /** Highest sum of VmRSS over the process tree (Astro's workers, Pagefind's binary). */
   peakBytes: number;
   log: string;
 }
@@ -75,14 +75,7 @@ export interface Checkout {
   commit: string;
 }
 
-export interface Build {
-  seconds: number;
-  cpuSeconds: number | null;
-  peakBytes: number;
-  astroSeconds: number;
-  indexSeconds: number;
-  outDir: string;
-}
+export type Build = Omit<Run, 'log'> & { astroSeconds: number; indexSeconds: number; outDir: string };
 
 /** `npm run validate` on a content folder, with the checkout's own code. */
 export function validate(co: Checkout, contentDir: string): Promise<Run> {
@@ -90,11 +83,8 @@ export function validate(co: Checkout, contentDir: string): Promise<Run> {
 }
 
 /**
- * The site built as `npm run build` does after validating: `astro build`, then the search index in its own process.
- * `work` holds dist/ and Astro's cache folder; building again into the same `work` is the editor's rebuild, which
- * keeps Astro's cacheDir (content store, incremental-build data) and the previous output, as an editor's machine
- * or CI restoring both does. `work` must be inside the checkout: Astro keeps prerender chunks in
- * <outDir>/.prerender only then (otherwise in <cwd>/.astro, shared by every build of the checkout).
+ * `npm run build` after validating, into `work` (dist/ and Astro's cache): building into the same `work` again is
+ * the editor's rebuild. `work` must be inside the checkout, or builds share Astro's prerender chunks (build-site.ts).
  */
 export async function buildSite(co: Checkout, contentDir: string, work: string, onLine?: (line: string) => void): Promise<Build> {
   const outDir = join(work, 'dist');

@@ -8,19 +8,10 @@ import { slugify } from '../../../src/lib/slug';
 import { normaliseTitle } from '../../../src/lib/validate/rules/duplicates';
 
 /**
- * Synthetic catalogues for the benchmark (`npm run bench`, issue 9): N valid entries whose title and summary lengths,
- * facet values, authors, words and occasional long full-text bodies follow the distributions of the real catalogue.
- *
- * Pure: no file system, no clock (the caller passes the current year), no Math.random. The real catalogue is
- * summarised once into a {@link CatalogueProfile} (`profileFromEntries`, stored in bench/profile.json) and
- * `generateEntries` draws from it with a seeded PRNG, so the same profile, seed and N always give the same files.
- * Entry i depends only on (profile, seed, i) and the slugs taken before it: the 1,000-entry catalogue is a prefix of
- * the 10,000-entry one, which keeps per-entry costs comparable across sizes.
+ * Synthetic catalogues for `npm run bench`: valid entries whose lengths, facet values, authors and words follow the
+ * real catalogue's profile (bench/profile.json). Pure and seeded: entry i depends only on (profile, seed, i) and the
+ * slugs before it, so the 1,000-entry catalogue is a prefix of the 10,000-entry one.
  */
-
-// ---------------------------------------------------------------------------------------------------------------
-// Seeded PRNG
-// ---------------------------------------------------------------------------------------------------------------
 
 /** A uniform number in [0, 1). */
 export type Rng = () => number;
@@ -96,10 +87,6 @@ class WeightedTable<T> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The profile of a real catalogue
-// ---------------------------------------------------------------------------------------------------------------
-
 /** Value → number of entries (or occurrences) with that value. */
 export type Frequencies = Record<string, number>;
 
@@ -150,11 +137,6 @@ export interface CatalogueProfile {
   rareWordRate: number;
 }
 
-/** A real entry as read from a file: frontmatter (before defaults) and body. */
-export interface ProfileInput {
-  data: Record<string, unknown>;
-  body: string;
-}
 
 const charLength = (s: string) => [...s].length;
 
@@ -172,7 +154,7 @@ function asStrings(value: unknown): string[] {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Summarises real entries into a profile. Unknown values are kept as they are (the generator filters them). */
-export function profileFromEntries(entries: readonly ProfileInput[], source: string, topWords = 4000): CatalogueProfile {
+export function profileFromEntries(entries: ReadonlyArray<{ data: Record<string, unknown>; body: string }>, source: string, topWords = 4000): CatalogueProfile {
   if (entries.length === 0) throw new Error('profileFromEntries needs at least one entry');
   const p: CatalogueProfile = {
     source,
@@ -287,10 +269,6 @@ export function profileFromEntries(entries: readonly ProfileInput[], source: str
   return p;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Generating entries
-// ---------------------------------------------------------------------------------------------------------------
-
 export interface SyntheticEntry {
   /** File name without `.md`. */
   slug: string;
@@ -300,12 +278,6 @@ export interface SyntheticEntry {
   body: string;
 }
 
-export interface GenerateOptions {
-  /** Seed of the PRNG (string or number); the default run uses 'catalogue-bench'. */
-  seed?: string | number;
-  /** The newest allowed publication year (the schema refuses future years); the caller passes today's. */
-  currentYear: number;
-}
 
 const SYLLABLES = [
   'ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ba', 'de', 'fi', 'go', 'hu', 'ja', 'ke', 'la', 'mo', 'nu', 'pa',
@@ -348,144 +320,125 @@ function capitalise(word: string): string {
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 /** Everything precomputed from a profile, shared by all entries of a run. */
-class Sampler {
-  readonly words: WeightedTable<string>;
-  readonly categories: WeightedTable<Category>;
-  readonly regionCounts: WeightedTable<number>;
-  readonly regions: WeightedTable<Region>;
-  readonly countryCounts: WeightedTable<number>;
-  readonly countries: WeightedTable<string>;
-  readonly languageCounts: WeightedTable<number>;
-  readonly languages: WeightedTable<string>;
-  readonly sourceCounts: WeightedTable<number>;
-  readonly sources: WeightedTable<Source>;
-  readonly authorCounts: WeightedTable<number>;
-  readonly authors: WeightedTable<string>;
-  readonly years: WeightedTable<number>;
-  readonly publishers: WeightedTable<string> | undefined;
-  readonly linkHosts: WeightedTable<string>;
-  readonly titleLanguages: WeightedTable<string> | undefined;
-  readonly added: WeightedTable<string>;
+function sampler(profile: CatalogueProfile, currentYear: number) {
+  const table = <T>(freq: Frequencies, map: (k: string) => T | undefined, fallback: Array<[T, number]>) => {
+    const rows: Array<[T, number]> = [];
+    for (const [k, v] of Object.entries(freq)) {
+      const mapped = map(k);
+      if (mapped !== undefined) rows.push([mapped, v]);
+    }
+    return new WeightedTable(rows.length ? rows : fallback);
+  };
+  const count = (k: string) => (/^\d+$/.test(k) ? Number(k) : undefined);
+  const regionSet = new Set<string>(REGIONS);
+  const countrySet = new Set(COUNTRY_CODES);
+  const categorySet = new Set<string>(CATEGORY_KEYS);
+  const sourceSet = new Set<string>(SOURCE_KEYS);
+  // Countries: the observed ones keep their weight, every other valid code gets a small one (a large library
+  // covers more of the world than a hundred entries).
+  const observed = Object.entries(profile.countries).filter(([k]) => countrySet.has(k));
+  const minObserved = observed.length ? Math.min(...observed.map(([, v]) => v)) : 1;
+  const seen = new Set(observed.map(([k]) => k));
+  const words = table(profile.words, (k) => k, [['trafficking', 1]]);
 
-  constructor(
-    readonly profile: CatalogueProfile,
-    readonly currentYear: number,
-  ) {
-    const table = <T>(freq: Frequencies, map: (k: string) => T | undefined, fallback: Array<[T, number]>) => {
-      const rows: Array<[T, number]> = [];
-      for (const [k, v] of Object.entries(freq)) {
-        const mapped = map(k);
-        if (mapped !== undefined) rows.push([mapped, v]);
-      }
-      return new WeightedTable(rows.length ? rows : fallback);
-    };
-    const count = (k: string) => (/^\d+$/.test(k) ? Number(k) : undefined);
-    const regionSet = new Set<string>(REGIONS);
-    const countrySet = new Set(COUNTRY_CODES);
-    const categorySet = new Set<string>(CATEGORY_KEYS);
-    const sourceSet = new Set<string>(SOURCE_KEYS);
-    this.words = table(profile.words, (k) => k, [['trafficking', 1]]);
-    this.categories = table(profile.categories, (k) => (categorySet.has(k) ? (k as Category) : undefined), [['report', 1]]);
-    this.regionCounts = table(profile.regionCounts, count, [[1, 1]]);
-    this.regions = table(profile.regions, (k) => (regionSet.has(k) ? (k as Region) : undefined), [['Worldwide', 1]]);
-    this.countryCounts = table(profile.countryCounts, count, [[0, 1]]);
-    // Countries: the observed ones keep their weight, every other valid code gets a small one (a large library
-    // covers more of the world than a hundred entries).
-    const observed = Object.entries(profile.countries).filter(([k]) => countrySet.has(k));
-    const minObserved = observed.length ? Math.min(...observed.map(([, v]) => v)) : 1;
-    const seen = new Set(observed.map(([k]) => k));
-    this.countries = new WeightedTable<string>([
+  const s = {
+    profile,
+    categories: table<Category>(profile.categories, (k) => (categorySet.has(k) ? (k as Category) : undefined), [['report', 1]]),
+    regionCounts: table(profile.regionCounts, count, [[1, 1]]),
+    regions: table<Region>(profile.regions, (k) => (regionSet.has(k) ? (k as Region) : undefined), [['Worldwide', 1]]),
+    countryCounts: table(profile.countryCounts, count, [[0, 1]]),
+    countries: new WeightedTable<string>([
       ...observed,
       ...COUNTRY_CODES.filter((c) => !seen.has(c)).map((c): [string, number] => [c, minObserved * 0.25]),
-    ]);
-    this.languageCounts = table(profile.languageCounts, count, [[1, 1]]);
-    this.languages = table(profile.languages, (k) => (/^[a-z]{2}$/.test(k) ? k : undefined), [['en', 1]]);
-    this.sourceCounts = table(profile.sourceCounts, (k) => (count(k) ? count(k) : undefined), [[1, 1]]);
-    this.sources = table(profile.sources, (k) => (sourceSet.has(k) ? (k as Source) : undefined), [['editor', 1]]);
-    this.authorCounts = table(profile.authorCounts, count, [[1, 1]]);
-    this.authors = table(
+    ]),
+    languageCounts: table(profile.languageCounts, count, [[1, 1]]),
+    languages: table(profile.languages, (k) => (/^[a-z]{2}$/.test(k) ? k : undefined), [['en', 1]]),
+    sourceCounts: table(profile.sourceCounts, (k) => (count(k) ? count(k) : undefined), [[1, 1]]),
+    sources: table<Source>(profile.sources, (k) => (sourceSet.has(k) ? (k as Source) : undefined), [['editor', 1]]),
+    authorCounts: table(profile.authorCounts, count, [[1, 1]]),
+    authors: table(
       Object.fromEntries(Object.entries(profile.authors).filter(([, c]) => c > 1)),
       (k) => k,
       Object.keys(profile.authors).length
         ? Object.keys(profile.authors).map((k): [string, number] => [k, 1])
         : [['United Nations Office on Drugs and Crime', 1]],
-    );
-    this.years = table(
+    ),
+    years: table(
       profile.years,
       (k) => (/^\d{4}$/.test(k) && Number(k) >= 1900 && Number(k) <= currentYear ? Number(k) : undefined),
       [[currentYear, 1]],
-    );
-    this.publishers = Object.keys(profile.publishers).length ? table(profile.publishers, (k) => k, []) : undefined;
-    this.linkHosts = table(profile.linkHosts, (k) => k, [['www.example.org', 1]]);
-    this.titleLanguages = Object.keys(profile.titleLanguages).length
-      ? table(profile.titleLanguages, (k) => k, [])
-      : undefined;
-    this.added = table(profile.added, (k) => (/^\d{4}-\d{2}-\d{2}$/.test(k) ? k : undefined), [['2026-11-23', 1]]);
-  }
+    ),
+    publishers: Object.keys(profile.publishers).length ? table(profile.publishers, (k) => k, []) : undefined,
+    linkHosts: table(profile.linkHosts, (k) => k, [['www.example.org', 1]]),
+    titleLanguages: Object.keys(profile.titleLanguages).length ? table(profile.titleLanguages, (k) => k, []) : undefined,
+    added: table(profile.added, (k) => (/^\d{4}-\d{2}-\d{2}$/.test(k) ? k : undefined), [['2026-11-23', 1]]),
 
-  word(rng: Rng): string {
-    if (rng() < this.profile.rareWordRate) {
-      const w = pseudoWord(longTailRank(rng));
-      return rng() < 0.3 ? capitalise(w) : w;
-    }
-    return this.words.pick(rng);
-  }
-
-  /** Words until the text reaches about `length` characters. */
-  words_(rng: Rng, length: number, shape: 'title' | 'sentence'): string {
-    const out: string[] = [];
-    let size = 0;
-    while (size < length) {
-      let w = this.word(rng);
-      if (shape === 'title') w = out.length > 0 && SMALL_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w);
-      out.push(w);
-      size += charLength(w) + 1;
-    }
-    return out.join(' ');
-  }
-
-  /** Sentences of 8–25 words until about `length` characters. */
-  prose(rng: Rng, length: number): string {
-    const sentences: string[] = [];
-    let size = 0;
-    while (size < length) {
-      const target = Math.min(length - size, randomInt(rng, 50, 170));
-      const sentence = capitalise(this.words_(rng, Math.max(10, target - 2), 'sentence')) + '.';
-      sentences.push(sentence);
-      size += charLength(sentence) + 1;
-    }
-    return sentences.join(' ');
-  }
-
-  body(rng: Rng, length: number): string {
-    const parts: string[] = [];
-    let size = 0;
-    let sinceHeading = Infinity;
-    while (size < length) {
-      if (sinceHeading >= this.profile.charsPerHeading) {
-        const heading = `## ${this.words_(rng, randomInt(rng, 12, 45), 'title')}`;
-        parts.push(heading);
-        size += heading.length + 2;
-        sinceHeading = 0;
+    word(rng: Rng): string {
+      if (rng() < profile.rareWordRate) {
+        const w = pseudoWord(longTailRank(rng));
+        return rng() < 0.3 ? capitalise(w) : w;
       }
-      const paragraph = this.prose(rng, Math.min(length - size, randomInt(rng, 300, 1200)));
-      parts.push(paragraph);
-      size += charLength(paragraph) + 2;
-      sinceHeading += paragraph.length;
-    }
-    return parts.join('\n\n') + '\n';
-  }
+      return words.pick(rng);
+    },
 
-  personName(rng: Rng): string {
-    return `${capitalise(pseudoWord(randomInt(rng, 0, 4000)))} ${capitalise(pseudoWord(randomInt(rng, 0, 60000)))}`;
-  }
+    /** Words until the text reaches about `length` characters. */
+    words(rng: Rng, length: number, shape: 'title' | 'sentence'): string {
+      const out: string[] = [];
+      let size = 0;
+      while (size < length) {
+        let w = s.word(rng);
+        if (shape === 'title') w = out.length > 0 && SMALL_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w);
+        out.push(w);
+        size += charLength(w) + 1;
+      }
+      return out.join(' ');
+    },
+
+    /** Sentences of 8–25 words until about `length` characters. */
+    prose(rng: Rng, length: number): string {
+      const sentences: string[] = [];
+      let size = 0;
+      while (size < length) {
+        const target = Math.min(length - size, randomInt(rng, 50, 170));
+        const sentence = capitalise(s.words(rng, Math.max(10, target - 2), 'sentence')) + '.';
+        sentences.push(sentence);
+        size += charLength(sentence) + 1;
+      }
+      return sentences.join(' ');
+    },
+
+    body(rng: Rng, length: number): string {
+      const parts: string[] = [];
+      let size = 0;
+      let sinceHeading = Infinity;
+      while (size < length) {
+        if (sinceHeading >= profile.charsPerHeading) {
+          const heading = `## ${s.words(rng, randomInt(rng, 12, 45), 'title')}`;
+          parts.push(heading);
+          size += heading.length + 2;
+          sinceHeading = 0;
+        }
+        const paragraph = s.prose(rng, Math.min(length - size, randomInt(rng, 300, 1200)));
+        parts.push(paragraph);
+        size += charLength(paragraph) + 2;
+        sinceHeading += paragraph.length;
+      }
+      return parts.join('\n\n') + '\n';
+    },
+
+    personName(rng: Rng): string {
+      return `${capitalise(pseudoWord(randomInt(rng, 0, 4000)))} ${capitalise(pseudoWord(randomInt(rng, 0, 60000)))}`;
+    },
+  };
+  return s;
 }
+type Sampler = ReturnType<typeof sampler>;
 
 /** Generates entry `index` of a catalogue (without its final slug). */
 function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; body: string } {
   const p = s.profile;
   const titleLength = Math.min(TITLE_MAX - 10, jitter(rng, pickFrom(rng, p.titleLengths, 70)));
-  let title = s.words_(rng, Math.max(3, titleLength), 'title');
+  let title = s.words(rng, Math.max(3, titleLength), 'title');
   const year = rng() < p.undatedRate ? undefined : s.years.pick(rng);
   if (year !== undefined && rng() < 0.15 && charLength(title) < TITLE_MAX - 6) title += ` ${year}`;
   title = [...title].slice(0, TITLE_MAX).join('').trim();
@@ -529,16 +482,16 @@ const KEY_ORDER = [
   'languages', 'summary', 'link', 'source', 'notes', 'added',
 ];
 
-/** Generates `count` entries; deterministic for a given profile, seed and current year. */
-export function generateEntries(profile: CatalogueProfile, count: number, options: GenerateOptions): SyntheticEntry[] {
-  const sampler = new Sampler(profile, options.currentYear);
+/** `count` entries, the same for a given profile, seed and current year (the newest year the schema allows). */
+export function generateEntries(profile: CatalogueProfile, count: number, options: { seed?: string | number; currentYear: number }): SyntheticEntry[] {
+  const s = sampler(profile, options.currentYear);
   const seed = String(options.seed ?? 'catalogue-bench');
   const taken = new Set<string>();
   const titles = new Set<string>();
   const out: SyntheticEntry[] = [];
   for (let i = 0; i < count; i++) {
     const rng = createRng(`${seed}:${i}`);
-    const { data, body } = generateOne(sampler, rng, i);
+    const { data, body } = generateOne(s, rng, i);
     // Two files with the same title (and year) are the same publication to the validator: keep titles distinct, as a
     // real catalogue's are, by adding a long-tail word until the title is new.
     while (titles.has(normaliseTitle(data.title)) && [...data.title].length < TITLE_MAX - 20) {
@@ -580,7 +533,7 @@ export function median(values: readonly number[]): number {
  */
 export const DOCUMENT_WORD = 'quillmarrow';
 export function documentPages(profile: CatalogueProfile, seed: string, index: number, pages: number, currentYear: number): string[] {
-  const sampler = new Sampler(profile, currentYear);
+  const s = sampler(profile, currentYear);
   const rng = createRng(`${seed}:document:${index}`);
-  return Array.from({ length: pages }, (_, p) => `${sampler.prose(rng, 2000)} ${DOCUMENT_WORD} ${p + 1}.`);
+  return Array.from({ length: pages }, (_, p) => `${s.prose(rng, 2000)} ${DOCUMENT_WORD} ${p + 1}.`);
 }

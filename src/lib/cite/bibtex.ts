@@ -2,17 +2,12 @@ import { displayTitle, type Publication } from '../catalogue';
 import { itemLanguage } from './csl';
 import { itemKind, type ItemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
-import { displayPublisher, recordUrl } from './record';
+import { displayPublisher, recordUrl, reportInstitution } from './record';
 
 /**
- * BibTeX for one or more publications, written here rather than by citation-js, whose writer either drops every
- * character outside ASCII (Cyrillic and Arabic titles vanish) or stops escaping LaTeX specials. This writer keeps
- * UTF-8 text as is (biber, BibLaTeX, Zotero, JabRef and modern BibTeX read it) and escapes only what LaTeX would
- * misread: \ { } & % $ # _ ~ ^, and runs of hyphens (TeX would set "--" as a dash).
- *
- * Organisations are wrapped in braces so BibTeX treats them as one name ({Walk Free Foundation}); persons are
- * written "Family, Given". Capitalised words in titles are protected with braces, so styles that lower-case
- * titles keep "Trafficking" and "UNODC" as printed. Every entry carries its URL and the summary as `abstract`.
+ * BibTeX written here: citation-js's writer either drops every character outside ASCII or stops escaping LaTeX
+ * specials. UTF-8 is kept as is; organisations are braced as one name, and capitalised title words are braced so
+ * styles that lower-case titles keep them as printed.
  */
 
 const ENTRY_TYPES: Record<ItemKind, string> = { report: 'techreport', book: 'book' };
@@ -62,13 +57,8 @@ function toBibTeXEntry(publication: Publication): string {
   if (authors.length) fields.push(['author', authors.map(bibtexName).join(' and ')]);
   fields.push(['title', protectCapitals(displayTitle(data))]);
   if (data.year !== undefined) fields.push(['year', String(data.year)]);
-  const publisher = displayPublisher(data);
-  if (kind === 'report') {
-    const institution = publisher ?? authors.find((a) => a.kind === 'organization')?.name;
-    if (institution) fields.push(['institution', escapeLatex(institution)]);
-  } else if (publisher) {
-    fields.push(['publisher', escapeLatex(publisher)]);
-  }
+  const publisher = kind === 'report' ? reportInstitution(data, authors) : displayPublisher(data);
+  if (publisher) fields.push([kind === 'report' ? 'institution' : 'publisher', escapeLatex(publisher)]);
   const language = itemLanguage(data);
   if (language) fields.push(['language', language]);
   // URLs go in verbatim: the url package reads them raw, and % or # must not gain a backslash.

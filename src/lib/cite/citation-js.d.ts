@@ -7,7 +7,6 @@ declare module '@citation-js/core' {
     add(key: string, value: T): Register<T>;
     has(key: string): boolean;
     get(key: string): T | undefined;
-    list(): string[];
   }
   export const plugins: {
     output: { format(name: string, data: unknown[], options?: Record<string, unknown>): unknown };

@@ -7,10 +7,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { citeprocHtml, registerTemplates, templateSources } from './citeproc.ts';
 
 /**
- * citeproc over many items on every core: a cold build formats 30,000 citations at 10,000 entries, nearly all of its
- * content sync, which otherwise runs on one core. The jobs are cut into chunks; worker threads (this same file) and
- * this thread take chunks until none is left, so a thread slowed by other work (or by its start-up) takes fewer.
- * Results are in the order of the jobs, each exactly what `citeprocHtml` gives in-process.
+ * citeproc on every core (it is most of a cold build's content sync; bench/analysis.md, session 9). Worker threads
+ * (this same file) and this thread take chunks until none is left; results come back in the order of the jobs.
  */
 
 export interface CiteprocJob {
@@ -22,10 +20,7 @@ export interface CiteprocJob {
   name: string;
 }
 
-/**
- * Fewer jobs (2,000 entries) run on this thread alone: a worker spends 2–3 s of CPU building citeproc's engines
- * for the three styles before its first citation (more on a busy machine), and at 1,000 entries it was slower.
- */
+/** Fewer jobs run on this thread alone: a worker's start-up (citeproc's engines) costs more than it saves. */
 export const MIN_JOBS_FOR_WORKERS = 6000;
 /** Jobs per message: a fraction of a second of citeproc, so the threads finish together. */
 const CHUNK = 150;
@@ -48,10 +43,7 @@ export function citeprocHere(jobs: readonly CiteprocJob[]): Array<string | undef
 
 const WORKER_KIND = 'catalogue-citeproc';
 
-/**
- * This file, for `new Worker`: where Vite (Astro's content sync, Vitest) runs it from source, import.meta.url is its
- * path; should it ever run from a bundle, the source file in the project (builds and tests run from the project root).
- */
+/** This file for `new Worker`: its own path when run from source (Vite), else the source in the project. */
 function workerFile(): string {
   const here = import.meta.url.startsWith('file:') ? fileURLToPath(import.meta.url) : '';
   if (here.endsWith('.ts') && existsSync(here)) return here;
@@ -84,8 +76,7 @@ export async function citeprocAll(jobs: readonly CiteprocJob[], threads = citepr
       const worker = new Worker(workerFile(), { workerData: { kind: WORKER_KIND, templates } });
       workers.push(worker);
       worker.on('message', (message: 'ready' | { index: number; html: Array<string | undefined> }) => {
-        // Two chunks at a time once it is ready, so a worker never waits for this thread to hand it the next, and
-        // none waits on a worker still starting (that takes seconds, in which this thread may do them all).
+        // Two chunks at a time once ready, so a worker never waits for this thread to hand it the next.
         if (message === 'ready') send(worker);
         else settle(message.index, message.html);
         send(worker);

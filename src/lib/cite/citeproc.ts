@@ -5,10 +5,8 @@ import '@citation-js/plugin-csl';
 const CITEPROC_LOCALE = 'en-US';
 
 /**
- * The style as citeproc is given it, with what makes one entry depend on others in the same call taken out: each
- * entry is cited on a page of its own. The output for one item is the same as with the published style; citeproc
- * no longer renders sort keys and disambiguation it would throw away (about half its time per citation). Taken out:
- * the bibliography's `<sort>`, the citation's disambiguation options, and `subsequent-author-substitute`.
+ * The style without what only matters between entries (sort, disambiguation, subsequent-author-substitute): each
+ * entry is cited alone, the output is the same, and citeproc does half the work (bench/analysis.md).
  */
 function singleItemStyle(xml: string): string {
   return xml
@@ -46,10 +44,7 @@ export function citeprocHtml(item: { id: string }, template: string): string | u
   return new Map(entries).get(item.id);
 }
 
-/**
- * Each template's CSL text as citation-js holds it here, so that a worker thread can register exactly the same
- * templates (vendored styles are not bundled with citation-js; see format.ts).
- */
+/** Each template's CSL text as registered here, for a worker thread to register the same (vendored ones too). */
 export function templateSources(templates: Iterable<string>): Record<string, string> {
   const register = plugins.config.get('@csl').styles as Register<string>;
   const sources: Record<string, string> = {};

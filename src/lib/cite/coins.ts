@@ -5,19 +5,10 @@ import { classifyAuthors } from './names';
 import { displayPublisher, recordUrl } from './record';
 
 /**
- * COinS (ContextObjects in Spans, OpenURL 1.0 KEV in `<span class="Z3988" title="…">`): the record as Zotero saves
- * it from a publication page. Zotero's connector prefers its COinS translator (priority 310) to Embedded Metadata
- * (320), and COinS is the only page markup it reads with
- *
- * - organisations as one single-field creator (`rft.aucorp`), persons split at the comma (`rft.au=Family, Given`);
- * - no date and no language unless the record has one (Embedded Metadata falls back to the first
- *   `<time datetime>` and to `<html lang>`);
- * - the same item type as the downloads: book format with `rft.genre=report` (Report) or `book` (Book);
- * - the publisher (`rft.pub`), URL (`rft_id`) and summary (`rft.description`, the abstract).
- *
- * Zotero files `rft.aucorp` creators before `rft.au` ones, in reverse order of appearance, so organisations are
- * written last first; credits that put a person before an organisation cannot keep their order (none do today;
- * tests/unit/zotero-rules.test.ts checks every record).
+ * COinS (OpenURL KEV in `<span class="Z3988">`): Zotero's connector prefers it to Embedded Metadata, and it is the
+ * only page markup that keeps organisations whole (`rft.aucorp`) and adds no date or language the record lacks.
+ * Zotero files `rft.aucorp` creators first, in reverse order, so organisations are written last first
+ * (tests/unit/zotero-rules.test.ts checks every record).
  */
 export function coinsContextObject(publication: Publication): string {
   const { data } = publication;

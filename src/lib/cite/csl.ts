@@ -4,10 +4,7 @@ import { itemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
 import { displayPublisher, recordUrl } from './record';
 
-/**
- * An entry as CSL-JSON (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), the data model every
- * citation style and export here starts from. Only the fields the catalogue knows; nothing is invented.
- */
+/** An entry as CSL-JSON, the data model every citation style here starts from: only what the catalogue knows. */
 export interface CslName {
   family?: string;
   given?: string;
@@ -32,21 +29,14 @@ function toCslName(author: AuthorName): CslName {
   return author.kind === 'person' ? { family: author.family, given: author.given } : { literal: author.name };
 }
 
-/**
- * The language of the item for citation purposes: the title's language when it is not English, otherwise English
- * when the publication is available in English, otherwise its first language. Undefined when the entry has none.
- */
+/** The item's language for citations: the title's, else English when available in English, else its first. */
 export function itemLanguage(entry: Pick<Entry, 'title_language' | 'languages'>): string | undefined {
   if (entry.title_language) return entry.title_language;
   if (!entry.languages?.length) return undefined;
   return entry.languages.includes('en') ? 'en' : entry.languages[0];
 }
 
-/**
- * A publication as one CSL-JSON item, for formatting citations. Supplied titles and publishers keep their
- * [brackets], as library practice shows them. URL only when the publication's own link is known: a citation
- * points at the publication, not at this catalogue.
- */
+/** One CSL-JSON item for citations: URL only when the publication's own link is known (not this catalogue). */
 export function toCsl({ slug, data }: Publication): CslItem {
   const item: CslItem = { id: slug, 'citation-key': slug, type: itemKind(data.category), title: displayTitle(data) };
   const authors = classifyAuthors(data.authors);
@@ -60,10 +50,7 @@ export function toCsl({ slug, data }: Publication): CslItem {
   return item;
 }
 
-/**
- * A publication as a CSL-JSON record for reference managers: the citation item plus the summary as `abstract` and
- * a `URL` always (the publication's link, else its page here; see recordUrl).
- */
+/** A CSL-JSON record for reference managers: the citation item, the summary as `abstract`, and always a URL. */
 export function toCslRecord(publication: Publication): CslItem {
   return { ...toCsl(publication), URL: recordUrl(publication), abstract: publication.data.summary };
 }

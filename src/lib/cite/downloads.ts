@@ -12,7 +12,6 @@ export const CITE_FORMATS = {
     label: 'RIS',
     extension: 'ris',
     mediaType: 'application/x-research-info-systems',
-    charset: 'utf-8',
     forWhom: 'EndNote, Zotero, Mendeley, Citavi',
     write: toRIS,
   },
@@ -20,7 +19,6 @@ export const CITE_FORMATS = {
     label: 'BibTeX',
     extension: 'bib',
     mediaType: 'application/x-bibtex',
-    charset: 'utf-8',
     forWhom: 'LaTeX, BibLaTeX, JabRef, Zotero',
     write: toBibTeX,
   },
@@ -28,7 +26,6 @@ export const CITE_FORMATS = {
     label: 'CSL-JSON',
     extension: 'json',
     mediaType: 'application/vnd.citationstyles.csl+json',
-    charset: 'utf-8',
     forWhom: 'Zotero, pandoc, citation processors',
     write: toCslJson,
   },
@@ -38,7 +35,6 @@ export const CITE_FORMATS = {
     label: string;
     extension: string;
     mediaType: string;
-    charset: string;
     forWhom: string;
     write: (publications: readonly Publication[]) => string;
   }

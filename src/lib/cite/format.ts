@@ -9,9 +9,8 @@ import { toCsl, type CslItem } from './csl';
 import { decodeHTML } from 'entities';
 
 /**
- * Formatted citations, generated at build time with citation-js (citeproc-js) and CSL styles that ship with the
- * site: no network, no client code. APA 7 and Harvard (Cite Them Right) come bundled with @citation-js/plugin-csl;
- * other styles are read from `vendor/csl/<id>.csl` when that file is present (see vendor/csl/README.md).
+ * Citations formatted at build time by citation-js (citeproc-js). APA 7 and Harvard come with @citation-js/plugin-csl;
+ * other styles are read from `vendor/csl/<id>.csl` when present (vendor/csl/README.md).
  */
 export type StyleId = 'apa' | 'chicago-author-date' | 'harvard';
 
@@ -80,31 +79,14 @@ export interface FormattedCitation {
   segments: CitationSegment[];
 }
 
-/*
- * citeproc-js reads a few HTML-like tags in CSL strings as markup (<i>, <b>, <sc>, <sup>, <sub>, <span>), so a
- * title such as "<b>not bold</b>" would lose its text. Angle brackets are swapped for two Unicode "interlinear
- * annotation" characters (which citeproc leaves alone and entries never contain) on the way in, and back on the way
- * out.
- */
+// citeproc-js reads <i>, <b>, <sc>… in CSL strings as markup: angle brackets travel as two interlinear annotation
+// characters (which entries never contain) and are restored afterwards.
 const OPEN = '\uFFF9';
 const CLOSE = '\uFFFB';
 const protect = (s: string) => s.replace(/</g, OPEN).replace(/>/g, CLOSE);
 const restore = (s: string) => s.replaceAll(OPEN, '<').replaceAll(CLOSE, '>');
 
-function protectItem(item: CslItem): CslItem {
-  return {
-    ...item,
-    title: protect(item.title),
-    ...(item.publisher ? { publisher: protect(item.publisher) } : {}),
-    ...(item.author
-      ? {
-          author: item.author.map((name) =>
-            Object.fromEntries(Object.entries(name).map(([key, value]) => [key, protect(value)])),
-          ),
-        }
-      : {}),
-  };
-}
+const protectItem = (item: CslItem): CslItem => JSON.parse(protect(JSON.stringify(item))) as CslItem;
 
 /** What citeproc is asked for one publication in one style. */
 function citeprocJob(publication: Publication, style: CitationStyle): CiteprocJob {
@@ -134,9 +116,8 @@ function fromCiteprocHtml(publication: Publication, style: CitationStyle, html: 
 }
 
 /**
- * Gives the run that holds the title its language and direction, when the title is not in English, so screen
- * readers switch voice and a right-to-left title does not reorder the punctuation around it. Styles that change
- * the title's case (Chicago) leave it unmarked rather than marked wrongly.
+ * Marks a non-English title's run with its language and direction (screen readers, RTL punctuation). A title whose
+ * case the style changed (Chicago) is not found, and stays unmarked rather than marked wrongly.
  */
 function markTitleLanguage(segments: CitationSegment[], title: string, lang: string | undefined): CitationSegment[] {
   if (!lang || lang === 'en') return segments;
@@ -159,10 +140,7 @@ export function formatCitations(publication: Publication): FormattedCitation[] {
   return CITATION_STYLES.map((style) => formatCitation(publication, style.id));
 }
 
-/**
- * `formatCitations` of each publication, the same output, with citeproc's part (nearly all the time) on every core
- * when there are enough publications for worker threads to pay (citeproc-threads.ts).
- */
+/** `formatCitations` of each publication, with citeproc on every core when that pays (citeproc-threads.ts). */
 export async function formatAllCitations(publications: readonly Publication[], threads?: number): Promise<FormattedCitation[][]> {
   const html = await citeprocAll(citeprocJobs(publications), threads);
   const n = CITATION_STYLES.length;
@@ -175,10 +153,7 @@ interface Emphasis {
   smallCaps: boolean;
 }
 
-/**
- * Reads citeproc-js's HTML output for one entry (a known, small tag set) into text runs with emphasis. Unknown tags
- * are an error rather than passed through, so nothing from an entry can ever reach a page as markup.
- */
+/** citeproc-js's HTML for one entry as text runs; an unknown tag is an error, so no markup can reach a page. */
 export function parseCitationHtml(html: string): CitationSegment[] {
   const segments: CitationSegment[] = [];
   const stack: Emphasis[] = [{ italic: false, bold: false, smallCaps: false }];

@@ -5,12 +5,9 @@ import { SITE_NAME } from '../site';
 import { itemLanguage } from './csl';
 import { itemKind } from './kind';
 import { classifyAuthors, type AuthorName } from './names';
-import { displayPublisher } from './record';
+import { displayPublisher, reportInstitution } from './record';
 
-/**
- * What a publication page says about itself in <head>, for reference managers (Zotero, Mendeley, Google Scholar
- * read Highwire `citation_*` tags), search engines (schema.org JSON-LD) and link previews (Open Graph).
- */
+// What a publication page says about itself in <head>: Highwire tags, JSON-LD and Open Graph.
 
 export interface MetaTag {
   /** `name` attribute (Highwire) or `property` attribute (Open Graph). */
@@ -21,20 +18,12 @@ export interface MetaTag {
 
 /** True when a link's path ends in ".pdf" (query and fragment ignored). */
 export function isPdfLink(link: string): boolean {
-  if (!URL.canParse(link)) return false;
-  return /\.pdf$/i.test(new URL(link).pathname);
-}
-
-/** The institution a report is credited to: its publisher, else its first organisation author. */
-function reportInstitution(publication: Publication, authors = classifyAuthors(publication.data.authors)) {
-  return displayPublisher(publication.data) ?? authors.find((a) => a.kind === 'organization')?.name;
+  return URL.canParse(link) && /\.pdf$/i.test(new URL(link).pathname);
 }
 
 /**
- * Highwire Press tags, as Zotero's "Embedded Metadata" translator and Google Scholar read them. Persons are written
- * "Family, Given" (Zotero splits at the comma); organisations whole (Highwire cannot mark a name as an
- * organisation: Zotero still splits it at its last space, so the RIS/BibTeX downloads are the exact route). Reports
- * carry `citation_technical_report_institution`, which makes Zotero save them as Reports.
+ * Highwire Press tags as Zotero's Embedded Metadata and Google Scholar read them. Highwire cannot mark a name as an
+ * organisation (Zotero splits it), so the downloads are the exact route; the report institution makes a Report.
  */
 export function highwireTags(publication: Publication): MetaTag[] {
   const { data } = publication;
@@ -49,7 +38,7 @@ export function highwireTags(publication: Publication): MetaTag[] {
     add('citation_publication_date', String(data.year));
     add('citation_date', String(data.year));
   }
-  if (itemKind(data.category) === 'report') add('citation_technical_report_institution', reportInstitution(publication, authors));
+  if (itemKind(data.category) === 'report') add('citation_technical_report_institution', reportInstitution(data, authors));
   else add('citation_publisher', displayPublisher(data));
   add('citation_language', itemLanguage(data));
   if (data.link) add(isPdfLink(data.link) ? 'citation_pdf_url' : 'citation_abstract_html_url', data.link);
@@ -116,14 +105,9 @@ export function jsonLd(publication: Publication, pageUrl: string): Record<string
 }
 
 /**
- * JSON for inside a <script> element: `<`, `>` and `&` as \u escapes, so a title containing "</script>" or "<!--"
- * cannot end the element or start a comment; U+2028/2029 escaped for old JavaScript parsers. Still the same JSON.
+ * JSON for inside a <script> element: `<`, `>`, `&`, U+2028 and U+2029 as \u escapes, so a title containing
+ * "</script>" or "<!--" cannot end the element or start a comment. Still the same JSON.
  */
 export function serializeJsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,14 +1,8 @@
 /**
- * Is an author credit a person or an organisation? ONE heuristic, used by citations, BibTeX/RIS/CSL-JSON exports,
- * Highwire tags and JSON-LD, so "Walk Free Foundation" is never turned into "Foundation, W. F." anywhere.
- *
- * Entries store authors as credited ("United Nations Office on Drugs and Crime (UNODC)", "Rachel B. Vogelstein").
- * A credit is an organisation when it has an organisation word (Office, Foundation, Ministry, Institute, …, also in
- * French, Spanish, Russian and Arabic), an acronym in parentheses, an all-capitals acronym (UNODC, IOM, OSCE), or a
- * lower-case function word that personal names do not have ("of", "for", "against", …). It is a person when it is
- * 2–4 capitalised words (plus name particles such as "van", "de", "al-") with none of those. Anything else —
- * a single word, a name in a script without capitals, five or more words — is kept whole as an organisation-like
- * literal: a literal is never mangled, a wrongly split name always is.
+ * Is an author credit a person or an organisation? ONE heuristic for every citation format, so "Walk Free
+ * Foundation" never becomes "Foundation, W. F.". A person is 2–4 capitalised words (plus particles) with no
+ * organisation word, acronym or function word; anything else stays whole: a literal is never mangled, a wrongly
+ * split name always is.
  */
 
 export type AuthorName =
@@ -60,11 +54,6 @@ const ALL_CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}(?![\p{L}\p{
 /** A capitalised name word: "Rachel", "B.", "Soiland-Reyes", "O'Brien", "al-Said", "Петров". */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const PARTICLE_WORD = /^(?:[\p{Ll}]+)(?:[-'’]\p{Lu}[\p{L}\p{M}'’-]*)?$/u;
-
-/** True when a credit names an organisation (or cannot be safely split into family and given names). */
-export function isOrganisation(credit: string): boolean {
-  return classifyAuthor(credit).kind === 'organization';
-}
 
 /** Classifies one author credit; persons come back with family and given names for citation styles. */
 export function classifyAuthor(credit: string): AuthorName {

@@ -7,21 +7,15 @@ import { classifyAuthors } from './names';
 import { displayPublisher, recordUrl } from './record';
 
 /**
- * RIS (the tagged format EndNote, Zotero, Mendeley and Citavi import), written here: citation-js's writer wraps
- * lines at 70 characters, which splits long organisation names in two on the way back in.
- *
- * Lines are "TY  - VALUE" with CRLF line ends, as the format specifies; one AU line per author (persons as
- * "Family, Given", organisations whole); keywords (category, regions, countries) one KW line each, so a region whose
- * name contains a comma stays one keyword. Every record carries its URL (UR) and the summary as abstract (N2, which Zotero, EndNote and citation-js all read).
+ * RIS written here: citation-js's writer wraps lines at 70 characters, which splits long organisation names in two
+ * on the way back in. One KW line per keyword, so a region whose name has a comma stays one keyword.
  */
 
 const TYPES: Record<ItemKind, string> = { report: 'RPRT', book: 'BOOK' };
 
 /**
- * An organisation's name for an AU line. RIS has no mark for a corporate author: readers (Zotero's RIS.js) split an
- * AU value at its first comma into last and first name, and take a value without a comma as one corporate name. So
- * a comma inside an organisation's name ("Institute of Social Sciences, New Delhi") is written as U+201A (‚), which
- * looks the same and keeps the name one creator.
+ * Zotero's RIS.js splits an AU value at its first comma into last and first name, so a comma inside an
+ * organisation's name is written as U+201A (‚), which looks the same and keeps the name one creator.
  */
 export const RIS_NAME_COMMA = '\u201A';
 function risCorporateName(name: string): string {

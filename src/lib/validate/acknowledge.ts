@@ -1,12 +1,6 @@
 /**
- * Acknowledged warnings, like a linter's inline disable. An entry whose warning has been looked at and is right as it
- * is says so in its own frontmatter, as a YAML comment (so it never reaches a page, a feed, an export or the index):
- *
- *   # validate-ignore title: the 2006 and the updated edition share a title; no source dates the updated one
- *
- * It acknowledges the warnings about that field (`title`; `authors` covers `authors[2]`) in that file only. Errors
- * can never be acknowledged, and an acknowledgement must say why. `npm run validate` leaves acknowledged warnings out
- * (`--all` shows them, marked), so the output and the pull-request annotations show only what is new.
+ * Acknowledged warnings, like a linter's inline disable: a YAML comment in the entry's frontmatter (so it reaches no
+ * page), `# validate-ignore title: why`, covers that file's warnings about that field. Errors cannot be acknowledged.
  */
 import { readFileSync } from 'node:fs';
 import { sortProblems, warning, type Problem } from './problem';
@@ -14,9 +8,8 @@ import { sortProblems, warning, type Problem } from './problem';
 export type Acknowledgement = {
   /** The field as the warning names it: `title`, `authors`, `authors[2]`. */
   field: string;
-  /** Why the warning is right to ignore (empty when the editor forgot to say). */
+  /** Empty when the editor forgot to say why. */
   reason: string;
-  /** 1-based line of the comment in the file. */
   line: number;
 };
 

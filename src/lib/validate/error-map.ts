@@ -1,9 +1,6 @@
 /**
- * THE one friendly-error helper: Zod issues from `entrySchema` → Problems with the field path, the line and column
- * in the file, a message a volunteer can act on, and a suggestion (usually a did-you-mean from `suggest.ts`).
- *
- * The validator, the build and the `npm run new` tool all go through `zodIssuesToProblems`. Without a location
- * lookup (an in-memory object that never was YAML) the problems simply carry no line.
+ * THE one friendly-error helper: Zod issues from `entrySchema` → Problems with the field, line and column, a message
+ * a volunteer can act on, and a suggestion (usually a did-you-mean from `suggest.ts`).
  */
 import type { z } from 'astro/zod';
 import { CATEGORY_KEYS } from '../schema/categories';
@@ -102,7 +99,7 @@ function issueToProblems(issue: ZodIssue, ctx: ErrorMapContext): Problem[] {
   ];
 
   // Missing and empty values.
-  if (value === undefined && issue.code === 'invalid_type') {
+  if (value === undefined) {
     return make(`missing required field "${field}"`, REQUIRED_HELP[field] ?? `add \`${field}: …\``);
   }
   if (value === null && issue.code === 'invalid_type') {

@@ -1,9 +1,4 @@
-/**
- * Output formats for problems:
- *   text    `path:line:col  error  field  message  (suggestion)`, one line per problem, like a compiler
- *   json    an array of Problem
- *   github  workflow commands: `::error file=…,line=…,col=…,title=<field>::message (suggestion)`
- */
+/** Problems printed as compiler-like text lines, a JSON array, or GitHub workflow commands (`::error file=…::…`). */
 import type { Problem } from './problem';
 
 export const FORMATS = ['text', 'json', 'github'] as const;

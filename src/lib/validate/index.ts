@@ -1,36 +1,27 @@
 /**
- * The entry validator. Everything that checks an entry file goes through here:
- *
- *   validateSource(fileName, bytes)   one file's contents, in memory (the `npm run new` tool, tests)
- *   validateSources(files)            several in-memory files as ONE set (adds duplicate and slug-clash checks)
- *   validateFile(path)                one file on disk, on its own
- *   validateSet(paths)                files on disk as one set
- *   validatePaths(args)               CLI semantics: a folder is one set, a file is on its own
- *
- * None of them throws for a bad file: every failure is a Problem for that file.
+ * The entry validator: every check of an entry file goes through here (one file, in-memory sets, files and folders
+ * on disk). None of its functions throws for a bad file: every failure is a Problem for that file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { entrySchema, type EntryData } from '../schema/entry';
 import { scanBody, type Heading, type MarkdownScan } from '../markdown/render';
-import type { Located, ParsedFrontmatter } from '../entry/parse';
-import { LIMITS, formatSize, readEntry, type SplitEntry } from '../entry/read';
+import type { Located } from '../entry/parse';
+import { LIMITS, formatSize, readEntry } from '../entry/read';
+import { covers } from './acknowledge';
 import { zodIssuesToProblems } from './error-map';
 import { error, hasErrors, sortProblems, type Problem } from './problem';
 import { ENTRY_RULES, SET_RULES, type EntryContext, type SetItem } from './rules';
 import { slugOf } from './rules/slug-clash';
 
-
 /** A valid entry, ready for the site. */
 export type ValidatedEntry = {
   /** The file as reported in problems. */
   file: string;
-  /** The page slug (file name without `.md`). */
   slug: string;
   /** The frontmatter after the schema (trimmed, NFC, defaults applied). */
   data: EntryData;
-  /** The Markdown body. */
   body: string;
   /** The file line the body starts on (to map Markdown positions back to the file). */
   bodyStartLine: number;
@@ -44,7 +35,6 @@ type ValidationResult = {
   problems: Problem[];
   /** The entries that have no errors (warnings allowed). */
   entries: ValidatedEntry[];
-  /** How many files were looked at. */
   files: number;
 };
 
@@ -61,10 +51,7 @@ export type SourceResult = {
 type ValidateOptions = {
   /** "Today": messages about the current year and `added` use it (tests pin it). Default: now. */
   now?: Date;
-  /**
-   * false: do not collect the valid entries (`ValidationResult.entries` stays empty), so a large folder's texts are
-   * not all kept in memory until the end. The CLI, which prints only problems, passes false. Default: true.
-   */
+  /** false: keep no valid entries (the CLI prints only problems), so a large folder's texts are not all held. */
   entries?: boolean;
 };
 
@@ -99,18 +86,11 @@ type BuiltContext = {
 export function buildContext(file: string, bytes: Uint8Array | string, options: ValidateOptions = {}): BuiltContext {
   const now = options.now ?? new Date();
   const fileName = basename(file.replace(/\\/g, '/'));
-  const problems: Problem[] = [];
   const claimed = new Set<string>();
-
-  let split: SplitEntry | undefined;
-  let fm: ParsedFrontmatter | undefined;
   const read = readEntry(file, bytes);
-  problems.push(...read.problems);
-  if (read.ok) {
-    split = read.entry;
-    fm = split.parsed;
-    problems.push(...fm.problems);
-  }
+  const split = read.ok ? read.entry : undefined;
+  const fm = split?.parsed;
+  const problems = [...read.problems, ...(fm?.problems ?? [])];
   const data = fm?.data;
 
   let scan: MarkdownScan | undefined;
@@ -166,8 +146,7 @@ function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options:
         };
       }
     } else {
-      const isClaimed = (field: string) =>
-        [...claimed].some((c) => field === c || field.startsWith(`${c}[`) || field.startsWith(`${c}.`));
+      const isClaimed = (field: string) => [...claimed].some((c) => covers(c, field));
       const fromSchema = zodIssuesToProblems(parsed.error.issues, {
         file,
         data,
@@ -190,7 +169,7 @@ function validateSourceUnsafe(file: string, bytes: Uint8Array | string, options:
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.line}|${p.col}|${p.field}|${p.message}`;
+    const key = `${p.file}|${p.line}|${p.col}|${p.field}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -268,58 +247,16 @@ async function validateSet(paths: readonly string[], options: ValidateOptions = 
   const results: Array<{ fileName: string; result: SourceResult }> = [];
   for (const path of paths) {
     const shown = displayPath(path);
-    results.push({ fileName: shown, result: keepForSet(readAndValidate(path, options, shown), options) });
+    const result = readAndValidate(path, options, shown);
+    results.push({ fileName: shown, result: options.entries === false ? withoutEntry(result) : result });
   }
   return combine(results, true);
-}
-
-/** The top-level fields the set rules read (undefined: some rule reads any field, so keep them all). */
-const SET_FIELDS: ReadonlySet<string> | undefined = SET_RULES.every((r) => r.fields !== undefined)
-  ? new Set(SET_RULES.flatMap((r) => r.fields ?? []))
-  : undefined;
-
-/**
- * What a file's result must keep until the set rules run: its problems, its entry (unless not wanted), and only the
- * fields (and their positions) the set rules read, copied so that they do not keep the whole file text alive.
- */
-function keepForSet(result: SourceResult, options: ValidateOptions): SourceResult {
-  if (SET_FIELDS === undefined) return options.entries === false ? withoutEntry(result) : result;
-  let data: Record<string, unknown> | undefined;
-  let locations: Map<string, Located> | undefined;
-  if (result.data) {
-    data = Object.create(null) as Record<string, unknown>;
-    locations = new Map();
-    for (const field of SET_FIELDS) {
-      if (Object.prototype.hasOwnProperty.call(result.data, field)) data[field] = detach(result.data[field]);
-      const loc = result.locations?.get(field);
-      // Set items only ever ask for the line and column (see `combine`).
-      if (loc) locations.set(field, { line: loc.line, col: loc.col, offset: 0, end: 0, endLine: loc.line });
-    }
-  }
-  return {
-    problems: result.problems,
-    ...(result.entry && options.entries !== false ? { entry: result.entry } : {}),
-    ...(data ? { data } : {}),
-    ...(locations ? { locations } : {}),
-  };
 }
 
 function withoutEntry(result: SourceResult): SourceResult {
   if (!result.entry) return result;
   const { entry: _entry, ...rest } = result;
   return rest;
-}
-
-/** A copy of a parsed value whose strings are fresh (a slice of the file text would keep all of it in memory). */
-function detach(value: unknown): unknown {
-  if (typeof value === 'string') return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
-  if (Array.isArray(value)) return value.map(detach);
-  if (value !== null && typeof value === 'object') {
-    const out = Object.create(null) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(value)) out[k] = detach(v);
-    return out;
-  }
-  return value;
 }
 
 /** Thrown by `validatePaths` for a path that does not exist (the CLI turns it into a usage error). */
@@ -332,20 +269,12 @@ export class PathNotFoundError extends Error {
 
 /** Entry files in a folder, recursively: `*.md` (and `*.markdown`/`*.MD`, which the file-name rule reports). */
 export async function listEntryFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    const dirents = await readdir(current, { withFileTypes: true });
-    for (const d of dirents) {
-      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
-      const full = join(current, d.name);
-      if (d.isSymbolicLink()) continue;
-      if (d.isDirectory()) stack.push(full);
-      else if (d.isFile() && /\.(?:md|markdown)$/i.test(d.name)) out.push(full);
-    }
-  }
-  return out.sort();
+  const hidden = (path: string) => relative(dir, path).split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile() && /\.(?:md|markdown)$/i.test(d.name))
+    .map((d) => join(d.parentPath, d.name))
+    .filter((path) => !hidden(path))
+    .sort();
 }
 
 /** The CLI's semantics: each folder is validated as one set, each file on its own. */

@@ -1,7 +1,4 @@
-/**
- * One thing wrong (or worth a look) in one entry file. Every part of the validator — reading, YAML parsing, the Zod
- * schema, the rules, the set checks — reports in this one shape, and the formatters print it.
- */
+/** One thing wrong (or worth a look) in one entry file: every part of the validator reports in this shape. */
 type Severity = 'error' | 'warning';
 
 export type Problem = {
@@ -23,21 +20,9 @@ export type Problem = {
 /** A location in a file. */
 export type Position = { line: number; col: number };
 
-export function error(
-  file: string,
-  message: string,
-  extra: Omit<Partial<Problem>, 'file' | 'message' | 'severity'> = {},
-): Problem {
-  return clean({ file, severity: 'error', message, ...extra });
-}
-
-export function warning(
-  file: string,
-  message: string,
-  extra: Omit<Partial<Problem>, 'file' | 'message' | 'severity'> = {},
-): Problem {
-  return clean({ file, severity: 'warning', message, ...extra });
-}
+type Extra = Omit<Partial<Problem>, 'file' | 'message' | 'severity'>;
+export const error = (file: string, message: string, extra: Extra = {}) => clean({ file, severity: 'error', message, ...extra });
+export const warning = (file: string, message: string, extra: Extra = {}) => clean({ file, severity: 'warning', message, ...extra });
 
 /** Drops undefined optional properties and keeps a stable key order, so JSON output and snapshots stay tidy. */
 function clean(p: Problem): Problem {

@@ -3,6 +3,7 @@
  * The vocabularies themselves stay in `src/lib/schema/`; this file only knows how people and scrapers get them wrong.
  */
 import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
 // One edit distance for the validator and the search page's spelling help (swaps count as one edit).
 import { editDistance as edits } from '../search/spelling';
 import { CATEGORIES, CATEGORY_KEYS } from '../schema/categories';
@@ -11,6 +12,7 @@ import { ENTRY_KEYS } from '../schema/entry';
 import { LANGUAGE_CODES, isLanguageCode, languageCodeForName, languageName } from '../schema/languages';
 import { REGIONS, isRegion, type Region } from '../schema/regions';
 import { SOURCE_KEYS } from '../schema/sources';
+import { slugify } from '../slug';
 
 /** Lower case, no accents, `&` → and, `St.` → saint, punctuation → space, spaces collapsed. */
 export function fold(s: string): string {
@@ -81,10 +83,7 @@ export function suggestField(key: string): string | undefined {
   const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if ((ENTRY_KEYS as string[]).includes(k)) return k;
   if (FIELD_ALIASES[k]) return FIELD_ALIASES[k];
-  return closest(
-    k,
-    ENTRY_KEYS.map((f) => ({ key: f, value: f as string })),
-  )[0];
+  return closest(k, ENTRY_KEYS.map((f) => ({ key: f, value: f as string })))[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------------- //
@@ -137,19 +136,12 @@ export function suggestRegions(value: string): Region[] {
   const exact = REGIONS.find((r) => fold(r) === f);
   if (exact) return [exact];
   if (REGION_ALIASES[f]) return [REGION_ALIASES[f]];
-  const whole = closest(
-    f,
-    REGIONS.map((r) => ({ key: fold(r), value: r as Region })),
-    4,
-  );
+  const whole = closest(f, REGIONS.map((r) => ({ key: fold(r), value: r as Region })), 4);
   if (whole.length) return whole;
   // A part of a region name ("Caribbean", "Horn of Africa") or a misspelt word of one ("Carribean").
   const containing = REGIONS.filter((r) => ` ${fold(r)} `.includes(` ${f} `));
   if (containing.length) return containing;
-  const alias = closest(
-    f,
-    Object.entries(REGION_ALIASES).map(([k, v]) => ({ key: k, value: v })),
-  );
+  const alias = closest(f, Object.entries(REGION_ALIASES).map(([k, v]) => ({ key: k, value: v })));
   if (alias.length) return alias;
   if (!f.includes(' ')) return closest(f, REGION_WORDS, 2);
   return [];
@@ -158,15 +150,6 @@ export function suggestRegions(value: string): Region[] {
 // ---------------------------------------------------------------------------------------------------------------- //
 // Countries
 
-const require = createRequire(import.meta.url);
-/** English names and common variants ("Ivory Coast", "USA", "Great Britain") from i18n-iso-countries. */
-function libraryCountryNames(): Record<string, string | string[]> {
-  try {
-    return (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> }).countries;
-  } catch {
-    return {};
-  }
-}
 
 const EXTRA_COUNTRY_NAMES: Record<string, string> = {
   drc: 'CD',
@@ -212,7 +195,9 @@ function countryNameIndex(): Array<{ key: string; value: string }> {
     // CLDR short forms: "Congo - Kinshasa" → also "Congo Kinshasa"; "Myanmar (Burma)" → "Myanmar".
     add(countryName(code).replace(/\s*\(.*\)$/, ''), code);
   }
-  for (const [code, names] of Object.entries(libraryCountryNames())) {
+  // English names and common variants ("Ivory Coast", "USA", "Great Britain") from i18n-iso-countries.
+  const library = createRequire(import.meta.url)('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+  for (const [code, names] of Object.entries(library.countries)) {
     for (const name of Array.isArray(names) ? names : [names]) add(name, code);
   }
   for (const [name, code] of Object.entries(EXTRA_COUNTRY_NAMES)) add(name, code);
@@ -241,8 +226,8 @@ export function suggestCountry(value: string): CountrySuggestion | undefined {
     if (isCountryCode(up)) return { kind: 'code', codes: [up] };
   }
   if (/^[A-Za-z]{3}$/.test(v)) {
-    const a2 = alpha3ToAlpha2(up);
-    if (a2) return { kind: 'code', codes: [a2] };
+    const a2 = countries.alpha3ToAlpha2(up);
+    if (a2 && isCountryCode(a2)) return { kind: 'code', codes: [a2] };
   }
   const byName = countryCodeForName(v);
   if (byName) return { kind: 'code', codes: [byName] };
@@ -255,21 +240,6 @@ export function suggestCountry(value: string): CountrySuggestion | undefined {
   const regions = suggestRegions(v);
   if (regions.length && /\s/.test(v)) return { kind: 'region', regions };
   return undefined;
-}
-
-let alpha3: Map<string, string> | undefined;
-function alpha3ToAlpha2(code: string): string | undefined {
-  if (!alpha3) {
-    alpha3 = new Map();
-    try {
-      const lib = require('i18n-iso-countries') as { getAlpha3Codes(): Record<string, string> };
-      for (const [a3, a2] of Object.entries(lib.getAlpha3Codes())) alpha3.set(a3, a2);
-    } catch {
-      // no alpha-3 suggestions then
-    }
-  }
-  const a2 = alpha3.get(code);
-  return a2 && isCountryCode(a2) ? a2 : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------- //
@@ -355,15 +325,5 @@ export function suggestCategory(value: string): string[] {
 export function suggestSource(value: string): string[] {
   const slug = slugify(value);
   if ((SOURCE_KEYS as string[]).includes(slug)) return [slug];
-  return closest(
-    slug,
-    SOURCE_KEYS.map((k) => ({ key: k as string, value: k as string })),
-  ).slice(0, 3);
+  return closest(slug, SOURCE_KEYS.map((k) => ({ key: k as string, value: k as string }))).slice(0, 3);
 }
-
-// ---------------------------------------------------------------------------------------------------------------- //
-// Slugs
-
-/** The one slug rule of the site (file names, browse pages and the new-entry tool all use it). */
-import { slugify } from '../slug';
-export { slugify };

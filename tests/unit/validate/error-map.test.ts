@@ -33,6 +33,8 @@ describe('error map: Zod issues → friendly problems', () => {
         "new-entry:9  error  title  missing required field "title"  (add \`title: "…"\` with the title as printed on the publication)",
       ]
     `);
+    const { category: _c, ...noCategory } = BASE;
+    expect(problems(noCategory)[0]).toContain('missing required field "category"  (add `category: report`');
     expect(problems({ ...BASE, title: 'x'.repeat(301) })).toMatchInlineSnapshot(`
       [
         "new-entry  error  title  title is 301 characters; the limit is 300  (keep the title as printed and move any subtitle, series or description to notes or summary)",

@@ -72,4 +72,14 @@ describe('validateSources (in-memory set)', () => {
     expect(r.entries).toEqual([]);
     expect(r.files).toBe(2);
   });
+
+  it('keeps the same mistake in two files: one problem for each file', () => {
+    const text = '---\ntitle: A\n---\n';
+    const r = validateSources([
+      { fileName: 'a.md', contents: text },
+      { fileName: 'b.md', contents: text.replace('A', 'B') },
+    ]);
+    const missing = r.problems.filter((p) => p.field === 'summary');
+    expect(missing.map((p) => `${p.file}:${p.line}`)).toEqual(['a.md:3', 'b.md:3']);
+  });
 });

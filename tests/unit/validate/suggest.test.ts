@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   closest,
   fold,
-  slugify,
   suggestCategory,
   suggestCountry,
   suggestField,
@@ -10,6 +9,7 @@ import {
   suggestRegions,
   suggestSource,
 } from '../../../src/lib/validate/suggest';
+import { slugify } from '../../../src/lib/slug';
 
 describe('did-you-mean', () => {
   it('edit distance counts a transposition as one edit', () => {

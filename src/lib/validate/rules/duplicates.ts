@@ -21,7 +21,6 @@ export function normaliseTitle(title: string): string {
 export const duplicates: SetRule = {
   id: 'duplicates',
   description: 'the same publication (same title after normalisation, same year) is not in two files',
-  fields: ['title', 'year'],
   check(items) {
     const groups = new Map<string, SetItem[]>();
     for (const item of items) {

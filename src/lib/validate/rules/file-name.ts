@@ -1,6 +1,6 @@
 import { SLUG_PATTERN } from '../../schema/entry';
 import { error } from '../problem';
-import { slugify } from '../suggest';
+import { slugify } from '../../slug';
 import type { Rule } from './types';
 
 /** The file name is the entry's slug (its URL): lower-case kebab-case, ending in `.md`. */

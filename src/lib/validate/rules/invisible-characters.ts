@@ -33,9 +33,8 @@ const NAMES: Record<number, string> = {
 };
 
 /**
- * Tabs and newlines are allowed (block scalars, body); other C0/C1 controls are not. U+200C/U+200D (zero-width
- * non-joiner/joiner) are part of normal spelling in Persian, Urdu, Arabic and Indic scripts: they are allowed only
- * between two letters of such a script (not Latin, Greek or Cyrillic), and reported anywhere else.
+ * Tabs and newlines are allowed; other C0/C1 controls are not. U+200C/U+200D are normal spelling in Persian, Urdu,
+ * Arabic and Indic scripts: allowed between two letters of such a script, reported anywhere else.
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;

@@ -2,10 +2,8 @@ import { error, quote } from '../problem';
 import type { Rule } from './types';
 
 /**
- * What a source-file reference looks like in a note: "(001, line 18)", "lines 27-29", "001:18", "002:5–16",
- * "(004)", a seed file's name ("001_3e4d….txt"). Seed files are numbered 000, 001, … (docs/DATA.md), so a bare
- * number only counts with its leading zero: "(251 kB)" is not a reference. Readers cannot follow any of them;
- * editors can, in `editor_notes`.
+ * A source-file reference in a note: "(001, line 18)", "lines 27-29", "001:18", "(004)", "001_3e4d….txt". Seed files
+ * are numbered 000, 001, … (docs/DATA.md), so a bare number counts only with its leading zero ("(251 kB)" does not).
  */
 export const FILE_LINE_REFERENCE = /\blines?\s+\d+|\b0\d{2}\s*:\s*\d+|\(\s*0\d{2}\s*[,;)]|\b\d{3}_[0-9a-f]{8,}\b/i;
 

@@ -1,21 +1,16 @@
 import { error, type Problem } from '../problem';
-import { slugify } from '../suggest';
+import { slugify } from '../../slug';
 import type { SetItem, SetRule } from './types';
 
 /** The slug a file name gives (what the page URL will be): `Foo-Bar.md` and `foo-bar.md` both give `foo-bar`. */
 export function slugOf(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]*$/, '');
-  // Already a slug (lower-case ASCII letters and digits in hyphen-separated runs): slugify would return it unchanged.
-  return ALREADY_SLUG.test(stem) ? stem : slugify(stem);
+  return slugify(fileName.replace(/\.[^.]*$/, ''));
 }
-
-const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Two files whose names give the same slug would produce the same page. */
 export const slugClash: SetRule = {
   id: 'slug-clash',
   description: 'no two file names give the same slug (e.g. Foo-Bar.md and foo-bar.md)',
-  fields: [],
   check(items) {
     const groups = new Map<string, SetItem[]>();
     for (const item of items) {

@@ -5,19 +5,16 @@ import type { Position, Problem } from '../problem';
 
 /** What a per-file rule sees. Rules that need data or a body return [] when it is missing. */
 export type EntryContext = {
-  /** The file as reported in problems. */
+  /** The file as reported in problems, and its base name (`foo-bar.md`). */
   file: string;
-  /** The base name (`foo-bar.md`), for file-name rules. */
   fileName: string;
-  /** The split file (text, frontmatter, body), when it could be read. */
   split?: SplitEntry;
-  /** The parsed frontmatter (strings and locations even when data could not be built). */
+  /** Strings and locations even when data could not be built. */
   frontmatter?: ParsedFrontmatter;
   /** The frontmatter as data (null-prototype objects), when it could be built safely. */
   data?: Record<string, unknown>;
   /** The body rendered by THE Markdown processor, with the nodes the rules check (once, on first call). */
   markdown(): MarkdownScan | undefined;
-  /** Where a field path (`region[0]`) is. */
   locate(field: string): Located | undefined;
   /** `{ line, col, field }` for a problem about a field (just `{ field }` when it has no location). */
   at(field: string): { line?: number; col?: number; field: string };
@@ -44,10 +41,5 @@ export type SetItem = {
 export type SetRule = {
   id: string;
   description: string;
-  /**
-   * The top-level fields the rule reads through `data` and `locate`. A large set keeps only these per file (less
-   * memory, less garbage collection); a rule that leaves this out gets every field.
-   */
-  fields?: readonly string[];
   check(items: readonly SetItem[]): Problem[];
 };

@@ -2,10 +2,7 @@ import { FIRST_YEAR } from '../../schema/entry';
 import { error, quote } from '../problem';
 import type { Rule } from './types';
 
-/**
- * What the schema cannot say about `year`: HOW it is not a whole number. YAML reads `2019.0` and `0x7E3` as 2019,
- * `2019-05-01` and `2019a` as text, `'2019'` as text. Range checks stay with the schema (error-map words them).
- */
+/** What the schema cannot say about `year`: HOW it is not a plain whole number (YAML reads `0x7E3` as 2019). */
 export const year: Rule = {
   id: 'year',
   description: 'year is written as a plain whole number (not a date, text, float, hex or quoted)',
