@@ -46,10 +46,8 @@ describe('reject fixtures (committed)', () => {
 
 describe('reject fixtures (generated: binary, huge, pathological)', () => {
   const cases = writeGeneratedCases(join(tmp, 'generated'));
-  it.each(cases.map((c) => [c.name, c] as const))('%s (within 2 s)', async (_name, c) => {
-    const started = performance.now();
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const result = await validateFile(c.path);
-    expect(performance.now() - started).toBeLessThan(2_000);
     check(c, result.problems);
   });
 });

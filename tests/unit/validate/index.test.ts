@@ -36,11 +36,9 @@ describe('validateSource (in memory, no disk)', () => {
     expect(r.entry).toBeDefined();
   });
 
-  it('a body that made the old Markdown parser crawl (1 MB of `[a](`) is checked in seconds, not minutes', () => {
+  it('a body that made the old Markdown parser crawl (1 MB of `[a](`) is checked within the test’s time limit, not minutes', () => {
     const src = `${VALID}\n${'[a]('.repeat(240_000)}\n`;
-    const started = performance.now();
     const r = validateSource('a.md', src);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(r.problems).toEqual([]);
     expect(r.entry?.html).toContain('[a](');
   });

@@ -53,12 +53,10 @@ describe('parseFrontmatter', () => {
     expect(Object.keys(parse('__proto__: {x: 1}\n').data ?? {})).toEqual([]);
   });
 
-  it('refuses anchors and aliases before anything expands: a billion laughs fails in milliseconds', () => {
+  it('refuses anchors and aliases before anything expands: a billion laughs fails at once (it would never finish if expanded)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [p, n] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) lines.push(`${n}: &${n} [${Array(9).fill(`*${p}`).join(',')}]`);
-    const started = performance.now();
     const r = parse(`${lines.join('\n')}\n`);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(r.data).toBeUndefined();
     expect(r.problems.map((p) => p.message)).toEqual([
       'YAML anchor &a is not allowed (and 8 more)',
@@ -75,11 +73,9 @@ describe('parseFrontmatter', () => {
   });
 
   it('refuses pathological nesting on the token stream, without recursion', () => {
-    const started = performance.now();
     expect(messages(`a: ${'['.repeat(30_000)}`)).toEqual(['2:20 - nesting is deeper than 16 levels']);
     expect(messages(`a:\n  ${'- '.repeat(15_000)}x`)[0]).toContain('nesting is deeper than 16 levels');
     expect(messages(`a: ${'{b: '.repeat(30)}x${'}'.repeat(30)}`)[0]).toContain('nesting is deeper than 16 levels');
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(findExcessiveNesting('a: [1, [2, [3]]]\nb: "[[[[[[[[[[[[[[[[[[[["\nc: |\n  [[[[[[[[[[[[[[[[[[[[\n')).toBeUndefined();
   });
 
