@@ -1,5 +1,5 @@
-import { filterCounts, runSearch, searchOptions, type Outcome } from '../../lib/search/engine';
-import type { FilterCounts, PagefindResultData } from '../../lib/search/pagefind-types';
+import { runSearch, searchOptions, type Outcome } from '../../lib/search/engine';
+import type { PagefindResultData } from '../../lib/search/pagefind-types';
 import { PAGE_SIZE } from '../../lib/search/ranking';
 import {
   FILTER_KEYS,
@@ -15,7 +15,7 @@ import {
   type SortKey,
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
-import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem, unquoted } from './render';
+import { el, removeFilterButtons, resultItem, unquoted } from './render';
 
 /**
  * The search page's behaviour. The whole search (words, ticked filters, order) is a SearchState that lives in the
@@ -521,35 +521,20 @@ async function showMore(): Promise<void> {
 
 /**
  * The filter panel's values and counts for the search on screen. Only while the panel is open: its data (the
- * filter chunks) loads when the reader first opens it.
+ * filter chunks) and its code (search/filters.ts) load when the reader first reaches for it.
  */
 async function refreshFilters(outcome: Outcome | undefined, run: number): Promise<void> {
   if (!panel.open || !filtersWanted) return;
   filtersLoading.textContent = 'Loading filters…';
-  let loaded: LoadedPagefind;
-  let totals: FilterCounts;
   try {
-    loaded = await loadPagefind();
-    totals = await loaded.loadFilters();
+    const loaded = await loadPagefind();
+    const [totals, panelCode] = await Promise.all([loaded.loadFilters(), import('./filters')]);
+    if (run !== latest) return;
+    const counts = await panelCode.panelCounts(outcome, loaded.pagefind, totals, () => run === latest);
+    if (!counts || run !== latest) return;
+    panelCode.renderPanel(fieldsets, counts, state.filters, expanded);
   } catch {
     return;
-  }
-  if (run !== latest) return;
-  let counts: Record<FilterKey, Record<string, number>>;
-  if (outcome) {
-    // Counted by a search made now that the filter chunks are loaded (usually answered from the cache).
-    const fresh = await runSearch(outcome.state, { pagefind: loaded.pagefind, vocabulary: loadVocabulary, quick: true });
-    if (run !== latest) return;
-    counts = await filterCounts({ ...fresh, term: outcome.term }, loaded.pagefind, totals);
-  } else {
-    counts = Object.fromEntries(FILTER_KEYS.map((key) => [key, { ...(totals[key] ?? {}) }])) as Record<
-      FilterKey,
-      Record<string, number>
-    >;
-  }
-  if (run !== latest) return;
-  for (const [key, fieldset] of fieldsets) {
-    renderFilterGroup(fieldset, key, filterValues(key, counts[key] ?? {}, state.filters[key]), expanded.has(key));
   }
   filtersLoading.hidden = true;
 }
