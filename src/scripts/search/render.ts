@@ -1,5 +1,4 @@
 import type { PagefindResultData, PagefindSubResult } from '../../lib/search/pagefind-types';
-import { FILTER_KEYS, hasYearRange, type FilterKey, type SearchState } from '../../lib/search/state';
 
 /**
  * DOM for the search page. Entry text (titles, names, summaries) goes in through textContent only; Pagefind's
@@ -21,6 +20,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function unquoted(q: string): string {
   const t = q.trim();
   return /^["“].*["”]$/u.test(t) && t.length > 1 ? t.slice(1, -1) : t;
+}
+
+/** "1 publication", "2,345 publications". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** Pagefind excerpts: escaped text plus <mark>. Anything else in them is dropped, not trusted. */
@@ -89,44 +93,6 @@ export function resultItem(
     item.append(el('p', { className: 'result-sections-label muted', text: 'Found in the full text:' }), list);
   }
   return item;
-}
-
-/** "Country: Jordan" buttons that each remove one ticked value. */
-export function removeFilterButtons(state: SearchState, labels: Record<FilterKey, string>): HTMLUListElement {
-  const list = el('ul', { className: 'filter-chips' });
-  if (hasYearRange(state.years)) {
-    const { from, to, undated } = state.years;
-    const range = from !== undefined && to !== undefined ? `${from}–${to}` : from !== undefined ? `from ${from}` : `to ${to}`;
-    const button = el(
-      'button',
-      { className: 'chip' },
-      el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
-      `Years: ${range}${undated ? ' and undated' : ''}`,
-      el('span', { className: 'chip-x', text: ' ×' }),
-    );
-    button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
-    button.type = 'button';
-    button.dataset.removeKey = 'years';
-    list.append(el('li', {}, button));
-  }
-  for (const key of FILTER_KEYS) {
-    for (const value of state.filters[key]) {
-      const button = el(
-        'button',
-        { className: 'chip' },
-        el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
-        `${labels[key]}: `,
-        el('bdi', { text: value }),
-        el('span', { className: 'chip-x', text: ' ×' }),
-      );
-      button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
-      button.type = 'button';
-      button.dataset.removeKey = key;
-      button.dataset.removeValue = value;
-      list.append(el('li', {}, button));
-    }
-  }
-  return list;
 }
 
 export { el };
