@@ -81,8 +81,13 @@ export function renderFilterGroup(
   list: readonly FilterValueView[],
   expanded: boolean,
 ): void {
-  const ul = fieldset.querySelector<HTMLUListElement>('.filter-values')!;
-  const more = fieldset.querySelector<HTMLButtonElement>('.filter-more')!;
+  const ul = fieldset.querySelector<HTMLUListElement>('.filter-values') ?? fieldset.appendChild(el('ul', { className: 'filter-values' }));
+  ul.setAttribute('role', 'list');
+  let more = fieldset.querySelector<HTMLButtonElement>('.filter-more');
+  if (!more) {
+    more = fieldset.appendChild(el('button', { className: 'filter-more link-button' }));
+    more.type = 'button';
+  }
   const active = document.activeElement;
   const focusedValue =
     active instanceof HTMLInputElement && ul.contains(active) ? active.value : undefined;
