@@ -235,9 +235,11 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     outcome.filters = {};
     outcome.totalFilters = {};
   }
-  // What follows (a spelling suggestion, the publications with most of the words, each word alone) is needed only
-  // when the words find little, so its code loads then, not with the page.
-  if (unknown.length === 0 && outcome.results.length >= FEW) return outcome;
+  // What follows (a spelling suggestion for an unknown word; for several words that find little, the publications
+  // with most of them and what each finds alone) has its code loaded only then, not with the page.
+  const few = outcome.results.length < FEW && plan.words.length > 1;
+  const none = outcome.results.length === 0 && list.length > 1;
+  if (unknown.length === 0 && !few && !none) return outcome;
   const { explainFew } = await import('./fallbacks');
   return explainFew(outcome, { deps, plan, q, typed, sort, options, list, unknown });
 }
