@@ -124,6 +124,9 @@ describe('search on the fixture site', () => {
     // The fixture's index is in shards (global-setup.ts): /pagefind/ and /pagefind/shard-N/.
     expect(requested.filter((path) => /^\/pagefind\/(shard-\d+\/)?filter\//.test(path) || path.endsWith('vocabulary.json'))).toEqual([]);
     expect(requested.some((path) => /^\/pagefind\/(shard-\d+\/)?fragment\//.test(path))).toBe(true);
+    // Nor the code of what this search does not show: the filter panel's, notices and the empty state, the
+    // fallbacks of a search that finds little (each loads when used; see search/app.ts).
+    expect(requested.filter((path) => /^\/_astro\/(filters|messages|fallbacks|spelling)\.[^/]*\.js$/.test(path))).toEqual([]);
     // The catalogue's index (the documents' own index, /pagefind/documents/, is the documents test's concern).
     const catalogueIndex = (path: string) => !path.startsWith('/pagefind/documents/');
     expect(requested.filter((path) => path.endsWith('/pagefind-entry.json') && catalogueIndex(path)).sort()).toEqual([

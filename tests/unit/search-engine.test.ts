@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_ONLY, filterCounts, joinCompounds, phrasesFirst, runSearch, undatedLast } from '../../src/lib/search/engine';
+import { COUNT_ONLY, joinCompounds, phrasesFirst, runSearch, undatedLast } from '../../src/lib/search/engine';
+import { filterCounts } from '../../src/lib/search/filter-counts';
 import type {
   FilterCounts,
   PagefindApi,

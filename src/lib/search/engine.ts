@@ -2,14 +2,11 @@ import type { FilterCounts, PagefindApi, PagefindResult, PagefindSearch, Pagefin
 import { planQuery, type QueryPlan } from './text';
 import type { Vocabulary } from './spelling';
 import {
-  FILTER_KEYS,
-  hasYearRange,
   NO_YEAR,
   SORT_KEY,
   UNDATED_VALUE,
   pagefindFilters,
   pagefindSort,
-  yearValues,
   type FilterKey,
   type SearchState,
   type SortKey,
@@ -57,7 +54,7 @@ export interface Outcome {
 export type RankedResult = PagefindResult & { matched?: number };
 
 /** Fewer results than this for all the words together, and the search adds those with most of the words. */
-const FEW = 3;
+export const FEW = 3;
 
 export interface EngineDeps {
   pagefind: PagefindApi;
@@ -119,9 +116,11 @@ function termOf(q: string): string | null {
 }
 
 /** The distinct words of a query as typed (quotes dropped), with their normalized forms. */
-function queryWords(q: string): Array<{ raw: string; word: string }> {
+export type QueryWord = { raw: string; word: string };
+
+function queryWords(q: string): QueryWord[] {
   const seen = new Set<string>();
-  const out: Array<{ raw: string; word: string }> = [];
+  const out: QueryWord[] = [];
   for (const raw of q.replace(/["“”]/gu, ' ').split(/\s+/u)) {
     const [word] = words(raw);
     if (!word || seen.has(word)) continue;
@@ -192,40 +191,6 @@ async function searchPlan(plan: QueryPlan, pagefind: PagefindApi, options: Pagef
   return { ...main!, results, unfilteredResultCount: unfiltered };
 }
 
-/**
- * Publications with most of the words, for a query whose words together find few or none: each word searched
- * alone (with the filters), then every publication ranked by how many of the words it has, then by its summed
- * score. Only publications with more than half of the words are kept.
- */
-async function partialMatches(
-  plan: QueryPlan,
-  pagefind: PagefindApi,
-  options: PagefindSearchOptions,
-): Promise<RankedResult[]> {
-  const searches = await Promise.all(
-    plan.words.map((word) => pagefind.search(plan.exact.includes(word) ? `"${word}"` : word, options)),
-  );
-  const found = new Map<string, { result: PagefindResult; matched: number; score: number; order: number }>();
-  let order = 0;
-  for (const search of searches) {
-    for (const result of search.results) {
-      const seen = found.get(result.id);
-      if (seen) {
-        seen.matched += 1;
-        seen.score += result.score;
-      } else {
-        found.set(result.id, { result, matched: 1, score: result.score, order: order++ });
-      }
-    }
-  }
-  // "Most of the words": more than half of them, so at least two (one word alone is what "each word alone finds" says).
-  const least = Math.floor(plan.words.length / 2) + 1;
-  return [...found.values()]
-    .filter((f) => f.matched >= least)
-    .sort((a, b) => b.matched - a.matched || b.score - a.score || a.order - b.order)
-    .map((f) => ({ ...f.result, matched: f.matched }));
-}
-
 export async function runSearch(state: SearchState, deps: EngineDeps): Promise<Outcome> {
   const { pagefind } = deps;
   const typed = state.q.trim();
@@ -270,94 +235,11 @@ export async function runSearch(state: SearchState, deps: EngineDeps): Promise<O
     outcome.filters = {};
     outcome.totalFilters = {};
   }
-  if (unknown.length > 0) {
-    // The spelling code loads with the vocabulary, only for a word the index lacks (not with the page).
-    const [vocabulary, { suggestQuery }] = await Promise.all([deps.vocabulary().catch(() => undefined), import('./spelling')]);
-    const suggestion = vocabulary ? suggestQuery(q, vocabulary, new Set(unknown.map((w) => w.word))) : undefined;
-    if (suggestion) {
-      const second = await pagefind.search(suggestion.query, options);
-      if (second.results.length > 0) {
-        return {
-          ...outcome,
-          term: suggestion.query,
-          results:
-            sort === 'relevance' ? await phrasesFirst(suggestion.query, second.results, pagefind, options) : second.results,
-          unfilteredCount: second.unfilteredResultCount,
-          filters: second.filters,
-          totalFilters: second.totalFilters,
-          corrected: { from: typed, to: suggestion.query },
-        };
-      }
-      if (second.unfilteredResultCount > 0) {
-        outcome.suggestion = { query: suggestion.query, count: second.unfilteredResultCount };
-      }
-    }
-    if (outcome.results.length > 0) outcome.ignored = unknown.map((w) => w.raw);
-  }
-
-  // All the words together found few or none: add the publications with most of them, and say so.
-  if (outcome.results.length < FEW && plan.words.length > 1 && !/["“”]/u.test(q)) {
-    const partial = await partialMatches(plan, pagefind, options);
-    const complete = new Set(outcome.results.map((r) => r.id));
-    const more = partial.filter((r) => !complete.has(r.id) && (r.matched ?? 0) < plan.words.length);
-    if (more.length > 0) {
-      outcome.partial = { of: plan.words.length, complete: outcome.results.length };
-      outcome.results = [...outcome.results.map((r) => ({ ...r, matched: plan.words.length })), ...more];
-      outcome.ignored = undefined;
-      return outcome;
-    }
-  }
-  if (outcome.results.length > 0) return outcome;
-
-  // Several words that each exist but never together (or not with these filters): say what each finds alone.
-  if (list.length > 1 && !q.includes('"')) {
-    outcome.wordCounts = await Promise.all(
-      list.map(async (w) => ({ word: w.raw, count: (await pagefind.search(w.raw, options)).results.length })),
-    );
-  }
-  return outcome;
-}
-
-/**
- * Counts for every filter value, given the words and the other filters: "if you also tick this". Values of one
- * filter combine with OR, so a filter's own counts leave out its own ticks. They come from the search already
- * made whenever possible (Pagefind counts among the results, `filters`, and among the words' results before any
- * filter, `totalFilters`); only when ticks are spread over two filters or more does a filter need a search of
- * its own. Pagefind counts only filters whose chunks are loaded: the page loads them all (`pagefind.filters()`,
- * which also gives `totals`) before its first search.
- */
-export async function filterCounts(
-  outcome: Pick<Outcome, 'state' | 'term' | 'filters' | 'totalFilters'>,
-  pagefind: PagefindApi,
-  totals: FilterCounts,
-): Promise<Record<FilterKey, Record<string, number>>> {
-  const { state } = outcome;
-  const term = termOf(outcome.term);
-  const counts = {} as Record<FilterKey, Record<string, number>>;
-  await Promise.all(
-    FILTER_KEYS.map(async (key) => {
-      const others = pagefindFilters(state, key);
-      const own = key === 'year' ? yearValues(state) !== undefined : state.filters[key].length > 0;
-      if (Object.keys(others).length === 0) {
-        // No other filter ticked: the counts before any filter (the catalogue's, without words).
-        counts[key] = { ...((term === null ? totals : outcome.totalFilters)[key] ?? {}) };
-      } else if (!own) {
-        counts[key] = { ...(outcome.filters[key] ?? {}) };
-      } else {
-        const without = await pagefind.search(term, searchOptions(state, 'relevance', key));
-        counts[key] = { ...(without.filters[key] ?? {}) };
-      }
-    }),
-  );
-  // Every known value shows, with 0 when no result has it.
-  for (const key of FILTER_KEYS) {
-    for (const value of Object.keys(totals[key] ?? {})) counts[key][value] ??= 0;
-  }
-  // A year outside the range finds nothing when ticked (the range narrows the ticks): its count says so.
-  if (hasYearRange(state.years)) {
-    for (const value of Object.keys(counts.year)) {
-      if (yearValues({ filters: { ...state.filters, year: [value] }, years: state.years })?.length === 0) counts.year[value] = 0;
-    }
-  }
-  return counts;
+  // What follows (a spelling suggestion for an unknown word; for several words that find little, the publications
+  // with most of them and what each finds alone) has its code loaded only then, not with the page.
+  const few = outcome.results.length < FEW && plan.words.length > 1;
+  const none = outcome.results.length === 0 && list.length > 1;
+  if (unknown.length === 0 && !few && !none) return outcome;
+  const { explainFew } = await import('./fallbacks');
+  return explainFew(outcome, { deps, plan, q, typed, sort, options, list, unknown });
 }

@@ -1,5 +1,5 @@
-import { filterCounts, runSearch, searchOptions, type Outcome } from '../../lib/search/engine';
-import type { FilterCounts, PagefindResultData } from '../../lib/search/pagefind-types';
+import { runSearch, searchOptions, type Outcome } from '../../lib/search/engine';
+import type { PagefindResultData } from '../../lib/search/pagefind-types';
 import { PAGE_SIZE } from '../../lib/search/ranking';
 import {
   FILTER_KEYS,
@@ -15,7 +15,7 @@ import {
   type SortKey,
 } from '../../lib/search/state';
 import { loadPagefind, loadVocabulary, pagefindRequested, type LoadedPagefind } from './load';
-import { el, filterValues, removeFilterButtons, renderFilterGroup, resultItem, unquoted } from './render';
+import { el, plural, resultItem, unquoted } from './render';
 
 /**
  * The search page's behaviour. The whole search (words, ticked filters, order) is a SearchState that lives in the
@@ -100,10 +100,6 @@ function updateHistory(next: SearchState, mode: HistoryMode): void {
   if (mode === 'typing' && typingEntry) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   typingEntry = mode === 'typing';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 function filterSummary(s: SearchState): string {
@@ -311,14 +307,16 @@ async function execute(job: Job): Promise<void> {
   if (run !== latest) return;
   // The same results as on screen (a space typed, the full search after a quick one): the list stays as it is.
   if (!(current && sameOutcome(current.outcome, outcome))) {
-    const first = await unlessSuperseded(Promise.all(outcome.results.slice(0, FIRST_PAGE).map((r) => r.data())));
+    const loading = Promise.all([Promise.all(outcome.results.slice(0, FIRST_PAGE).map((r) => r.data())), messagesFor(outcome)]);
+    const first = await unlessSuperseded(loading);
     if (run !== latest || !first) return;
-    current = { outcome, shown: first.length };
-    renderOutcome(outcome, first);
+    current = { outcome, shown: first[0].length };
+    renderOutcome(outcome, ...first);
   } else {
     current = { outcome, shown: current.shown };
-    renderNotice(outcome);
-    renderEmpty(outcome);
+    const messages = await messagesFor(outcome);
+    if (run !== latest) return;
+    renderMessages(outcome, messages);
   }
   if (quick) {
     // When typing pauses: the full search (mostly answered from the cache), which also speaks the count.
@@ -356,14 +354,35 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
   );
 }
 
-function renderOutcome(outcome: Outcome, first: PagefindResultData[]): void {
+/**
+ * The code of what a search says beside its results (search/messages.ts: notices, the empty state), loaded only
+ * for a search that has something to say, beside the results' data so that both show in the same frame.
+ */
+function messagesFor(outcome: Outcome): Promise<typeof import('./messages') | undefined> {
+  const says = outcome.results.length === 0 || outcome.partial || outcome.dropped?.length || outcome.corrected || outcome.ignored?.length;
+  return says ? import('./messages') : Promise.resolve(undefined);
+}
+
+function renderMessages(outcome: Outcome, messages: typeof import('./messages') | undefined): void {
+  if (!messages) {
+    notice.replaceChildren();
+    notice.hidden = true;
+    empty.replaceChildren();
+    empty.hidden = true;
+    return;
+  }
+  const context = { state, labels, inDocument: Boolean(outcome.state.document && documentHits) };
+  messages.renderNotice(notice, outcome, context);
+  messages.renderEmpty(empty, outcome, context);
+}
+
+function renderOutcome(outcome: Outcome, first: PagefindResultData[], messages: typeof import('./messages') | undefined): void {
   intro.hidden = true;
   list.replaceChildren(...first.map((data, i) => resultItem(data, i, matchedOf(outcome, i))));
   // With the results, in the same frame, so that it appearing moves nothing (layout shift).
   exportBar.hidden = outcome.results.length === 0;
   updateMore();
-  renderNotice(outcome);
-  renderEmpty(outcome);
+  renderMessages(outcome, messages);
 }
 
 /** In a partial search: how many of the words the result at `i` has, and of how many. */
@@ -377,133 +396,6 @@ function updateMore(): void {
   const total = current.outcome.results.length;
   more.hidden = current.shown >= total;
   more.textContent = `Show more results (${current.shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown)`;
-}
-
-function searchLink(q: string, text: string, keepFilters: boolean): HTMLAnchorElement {
-  const link = el('a', { text });
-  const target: SearchState = keepFilters ? { ...state, q } : { ...state, q, filters: parseState('').filters, years: emptyYears() };
-  link.href = `${location.pathname}${stateToQueryString(target)}`;
-  link.dataset.searchLink = '';
-  return link;
-}
-
-function renderNotice(outcome: Outcome): void {
-  notice.replaceChildren();
-  if (outcome.partial) {
-    const { of, complete } = outcome.partial;
-    notice.append(
-      el(
-        'p',
-        {},
-        complete === 0
-          ? `No publication has all ${of} words together. Showing the publications that have most of them, those with the most first.`
-          : `Only ${plural(complete, 'publication has', 'publications have')} all ${of} words; after ${complete === 1 ? 'it' : 'them'} come the publications that have most of them, those with the most first.`,
-      ),
-    );
-  }
-  if (outcome.dropped?.length && outcome.results.length > 0) {
-    const names: Array<Node | string> = [];
-    outcome.dropped.forEach((word, i) => {
-      if (i) names.push(', ');
-      names.push('“', el('bdi', { text: word }), '”');
-    });
-    notice.append(el('p', { className: 'muted' }, 'Common words left out of the search: ', ...names, '.'));
-  }
-  if (outcome.corrected) {
-    notice.append(
-      el(
-        'p',
-        {},
-        'Nothing matched “',
-        el('bdi', { text: outcome.corrected.from }),
-        '”. Showing results for “',
-        el('strong', {}, el('bdi', { text: outcome.corrected.to })),
-        '” instead.',
-      ),
-    );
-  }
-  if (outcome.ignored?.length) {
-    const names: Array<Node | string> = [];
-    outcome.ignored.forEach((word, i) => {
-      if (i) names.push(i === outcome.ignored!.length - 1 ? ' and ' : ', ');
-      names.push('“', el('bdi', { text: word }), '”');
-    });
-    notice.append(
-      el(
-        'p',
-        {},
-        `No publication contains ${outcome.ignored.length === 1 ? 'the word' : 'the words'} `,
-        ...names,
-        '; these results are for the other words.',
-      ),
-    );
-    if (outcome.suggestion) {
-      notice.append(el('p', {}, 'Did you mean ', searchLink(outcome.suggestion.query, `“${outcome.suggestion.query}”`, false), '?'));
-    }
-  }
-  notice.hidden = !notice.hasChildNodes();
-}
-
-function renderEmpty(outcome: Outcome): void {
-  empty.replaceChildren();
-  empty.hidden = outcome.results.length > 0;
-  if (outcome.results.length > 0) return;
-  const q = outcome.state.q.trim();
-  const filtered = hasFilters(outcome.state);
-  // Searching one document's pages ("Only in"): the pages are listed in their own section, so this one speaks of
-  // the catalogue's records only.
-  const inDocument = Boolean(outcome.state.document && documentHits);
-  empty.append(
-    el(
-      'h3',
-      {},
-      q ? (inDocument ? 'No publication record matched “' : 'Nothing matched “') : 'Nothing matched these filters',
-      ...(q ? [el('bdi', { text: unquoted(q) }), `”${filtered ? ' with these filters' : ''}`] : []),
-    ),
-  );
-  if (outcome.suggestion) {
-    empty.append(
-      el(
-        'p',
-        {},
-        'Did you mean ',
-        searchLink(outcome.suggestion.query, `“${outcome.suggestion.query}”`, false),
-        `? It finds ${plural(outcome.suggestion.count, 'publication', 'publications')}${filtered ? ' without the filters' : ''}.`,
-      ),
-    );
-  }
-  if (filtered) {
-    if (q && outcome.unfilteredCount > 0) {
-      empty.append(
-        el(
-          'p',
-          {},
-          searchLink(q, `Search “${q}” without filters`, false),
-          ` (${plural(outcome.unfilteredCount, 'publication', 'publications')}), or remove filters one at a time:`,
-        ),
-      );
-    } else {
-      empty.append(el('p', { text: 'Remove filters one at a time:' }));
-    }
-    empty.append(removeFilterButtons(outcome.state, labels));
-  }
-  const found = outcome.wordCounts?.filter((w) => w.count > 0) ?? [];
-  if (found.length) {
-    const items = found.map((w) =>
-      el('li', {}, searchLink(w.word, w.word, true), ` (${plural(w.count, 'publication', 'publications')})`),
-    );
-    empty.append(
-      el('p', { text: 'No publication has all of these words together. Each word alone finds:' }),
-      el('ul', { className: 'word-counts' }, ...items),
-    );
-  }
-  if (!inDocument && !outcome.suggestion && !found.length && !(filtered && outcome.unfilteredCount > 0)) {
-    empty.append(
-      el('p', {
-        text: 'Check the spelling, try fewer or more general words, or an organisation’s full name instead of its acronym. You can also browse by region, country, year, category, language or author, below.',
-      }),
-    );
-  }
 }
 
 async function showMore(): Promise<void> {
@@ -521,35 +413,20 @@ async function showMore(): Promise<void> {
 
 /**
  * The filter panel's values and counts for the search on screen. Only while the panel is open: its data (the
- * filter chunks) loads when the reader first opens it.
+ * filter chunks) and its code (search/filters.ts) load when the reader first reaches for it.
  */
 async function refreshFilters(outcome: Outcome | undefined, run: number): Promise<void> {
   if (!panel.open || !filtersWanted) return;
   filtersLoading.textContent = 'Loading filters…';
-  let loaded: LoadedPagefind;
-  let totals: FilterCounts;
   try {
-    loaded = await loadPagefind();
-    totals = await loaded.loadFilters();
+    const loaded = await loadPagefind();
+    const [totals, panelCode] = await Promise.all([loaded.loadFilters(), import('./filters')]);
+    if (run !== latest) return;
+    const counts = await panelCode.panelCounts(outcome, loaded.pagefind, totals, () => run === latest);
+    if (!counts || run !== latest) return;
+    panelCode.renderPanel(fieldsets, counts, state.filters, expanded);
   } catch {
     return;
-  }
-  if (run !== latest) return;
-  let counts: Record<FilterKey, Record<string, number>>;
-  if (outcome) {
-    // Counted by a search made now that the filter chunks are loaded (usually answered from the cache).
-    const fresh = await runSearch(outcome.state, { pagefind: loaded.pagefind, vocabulary: loadVocabulary, quick: true });
-    if (run !== latest) return;
-    counts = await filterCounts({ ...fresh, term: outcome.term }, loaded.pagefind, totals);
-  } else {
-    counts = Object.fromEntries(FILTER_KEYS.map((key) => [key, { ...(totals[key] ?? {}) }])) as Record<
-      FilterKey,
-      Record<string, number>
-    >;
-  }
-  if (run !== latest) return;
-  for (const [key, fieldset] of fieldsets) {
-    renderFilterGroup(fieldset, key, filterValues(key, counts[key] ?? {}, state.filters[key]), expanded.has(key));
   }
   filtersLoading.hidden = true;
 }

@@ -1,5 +1,4 @@
 import type { PagefindResultData, PagefindSubResult } from '../../lib/search/pagefind-types';
-import { FILTER_KEYS, hasYearRange, type FilterKey, type SearchState } from '../../lib/search/state';
 
 /**
  * DOM for the search page. Entry text (titles, names, summaries) goes in through textContent only; Pagefind's
@@ -21,6 +20,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export function unquoted(q: string): string {
   const t = q.trim();
   return /^["“].*["”]$/u.test(t) && t.length > 1 ? t.slice(1, -1) : t;
+}
+
+/** "1 publication", "2,345 publications". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /** Pagefind excerpts: escaped text plus <mark>. Anything else in them is dropped, not trusted. */
@@ -89,123 +93,6 @@ export function resultItem(
     item.append(el('p', { className: 'result-sections-label muted', text: 'Found in the full text:' }), list);
   }
   return item;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Filters
-
-export interface FilterValueView {
-  value: string;
-  count: number;
-  selected: boolean;
-}
-
-/** How many values a filter shows before "Show all". */
-export const FILTER_VALUES_SHOWN = 6;
-
-const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Values to list: those some result has, and every ticked one. Years newest first; others most results first. */
-export function filterValues(key: FilterKey, counts: Record<string, number>, selected: readonly string[]): FilterValueView[] {
-  const values = new Map<string, FilterValueView>();
-  for (const [value, count] of Object.entries(counts)) {
-    if (count > 0) values.set(value, { value, count, selected: selected.includes(value) });
-  }
-  for (const value of selected) if (!values.has(value)) values.set(value, { value, count: counts[value] ?? 0, selected: true });
-  const list = [...values.values()];
-  if (key === 'year') {
-    const rank = (v: string) => (/^\d+$/.test(v) ? Number(v) : -Infinity);
-    list.sort((a, b) => rank(b.value) - rank(a.value) || nameCollator.compare(a.value, b.value));
-  } else {
-    list.sort((a, b) => b.count - a.count || nameCollator.compare(a.value, b.value));
-  }
-  return list;
-}
-
-/** The values shown when a filter is folded: the first few, and any ticked one further down. */
-export function foldedValues(list: readonly FilterValueView[], expanded: boolean): FilterValueView[] {
-  if (expanded || list.length <= FILTER_VALUES_SHOWN + 1) return [...list];
-  return list.filter((view, index) => index < FILTER_VALUES_SHOWN || view.selected);
-}
-
-export function renderFilterGroup(
-  fieldset: HTMLFieldSetElement,
-  key: FilterKey,
-  list: readonly FilterValueView[],
-  expanded: boolean,
-): void {
-  const ul = fieldset.querySelector<HTMLUListElement>('.filter-values')!;
-  const more = fieldset.querySelector<HTMLButtonElement>('.filter-more')!;
-  const active = document.activeElement;
-  const focusedValue =
-    active instanceof HTMLInputElement && ul.contains(active) ? active.value : undefined;
-  const shown = foldedValues(list, expanded);
-  const items = shown.map((view) => {
-    const box = el('input');
-    box.type = 'checkbox';
-    box.name = key;
-    box.value = view.value;
-    box.checked = view.selected;
-    box.setAttribute('form', 'search-form');
-    const label = el(
-      'label',
-      {},
-      box,
-      ' ',
-      el('bdi', { className: 'filter-name', text: view.value }),
-      ' ',
-      el('span', { className: 'filter-count', text: `(${view.count.toLocaleString('en')})` }),
-    );
-    return el('li', {}, label);
-  });
-  ul.replaceChildren(...items);
-  if (focusedValue !== undefined) {
-    for (const box of ul.querySelectorAll<HTMLInputElement>('input')) if (box.value === focusedValue) box.focus();
-  }
-  fieldset.hidden = list.length === 0;
-  const plural = fieldset.dataset.filterPlural ?? 'values';
-  const hiddenCount = list.length - shown.length;
-  more.hidden = !expanded && hiddenCount === 0;
-  more.setAttribute('aria-expanded', String(expanded));
-  more.textContent = expanded ? `Show fewer ${plural}` : `Show all ${list.length.toLocaleString('en')} ${plural}`;
-}
-
-/** "Country: Jordan" buttons that each remove one ticked value. */
-export function removeFilterButtons(state: SearchState, labels: Record<FilterKey, string>): HTMLUListElement {
-  const list = el('ul', { className: 'filter-chips' });
-  if (hasYearRange(state.years)) {
-    const { from, to, undated } = state.years;
-    const range = from !== undefined && to !== undefined ? `${from}–${to}` : from !== undefined ? `from ${from}` : `to ${to}`;
-    const button = el(
-      'button',
-      { className: 'chip' },
-      el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
-      `Years: ${range}${undated ? ' and undated' : ''}`,
-      el('span', { className: 'chip-x', text: ' ×' }),
-    );
-    button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
-    button.type = 'button';
-    button.dataset.removeKey = 'years';
-    list.append(el('li', {}, button));
-  }
-  for (const key of FILTER_KEYS) {
-    for (const value of state.filters[key]) {
-      const button = el(
-        'button',
-        { className: 'chip' },
-        el('span', { className: 'visually-hidden', text: 'Remove filter ' }),
-        `${labels[key]}: `,
-        el('bdi', { text: value }),
-        el('span', { className: 'chip-x', text: ' ×' }),
-      );
-      button.querySelector('.chip-x')!.setAttribute('aria-hidden', 'true');
-      button.type = 'button';
-      button.dataset.removeKey = key;
-      button.dataset.removeValue = value;
-      list.append(el('li', {}, button));
-    }
-  }
-  return list;
 }
 
 export { el };
