@@ -25,10 +25,7 @@ import { combine, displayPath, listEntryFiles, validateSource, type SourceResult
 /** Bump when what the pipeline stores changes; the lock file covers every dependency (YAML, Sätteri, citeproc). */
 const PIPELINE_VERSION = '2';
 
-/**
- * What the store keeps besides the data, in `rendered.metadata`. A citation's plain `text` is left out: pages show
- * its runs, and the whole store is written, compiled and parsed on every build.
- */
+/** What the store keeps besides the data, in `rendered.metadata`; not a citation's `text`: pages show its runs. */
 export type StoredMetadata = { headings: Heading[]; citations: Array<Omit<FormattedCitation, 'text'>> };
 
 export function catalogueLoader({ base }: { base: string }): Loader {
