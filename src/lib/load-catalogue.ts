@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewestFirst, type Publication } from './catalogue';
-import type { FormattedCitation } from './cite/format';
 import type { StoredMetadata } from './entry/loader';
 import { buildFacets, type Facets } from './facets';
 import { addedDates, withAdded } from './git-added';
@@ -17,7 +16,7 @@ interface LoadedCatalogue {
   /** The collection entries by slug, for `render()` on publication pages. */
   entries: Map<string, CollectionEntry<'publications'>>;
   /** A publication's citations in every style, as the content loader formatted and stored them. */
-  citations(slug: string): FormattedCitation[];
+  citations(slug: string): StoredMetadata['citations'];
   /**
    * A page's key for Astro's incremental build (astro.config.mjs): a hash of everything the page shows, given as its
    * props and any other values it reads. A publication counts as its entry's digest (bytes and pipeline: body,

@@ -98,5 +98,7 @@ describe('a rebuild into the same folder with its cache after changing one entry
     expect(others.length).toBeGreaterThan(1);
     expect(others.filter((path) => !copied.has(path))).toEqual([]);
     expect(copied.has(`publications/${changed}/index.html`)).toBe(false);
+    // The data exports and feeds have keys too: those of a value the changed entries do not have are kept.
+    for (const folder of ['data', 'feeds']) expect(logs.second).toMatch(new RegExp(`─ /${folder}/\\S+ \\((?:restored|cached)\\)`));
   });
 });

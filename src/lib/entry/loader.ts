@@ -23,10 +23,10 @@ import { combine, displayPath, listEntryFiles, validateSource, type SourceResult
  */
 
 /** Bump when what the pipeline stores changes; the lock file covers every dependency (YAML, Sätteri, citeproc). */
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '2';
 
-/** What the store keeps besides the data, in `rendered.metadata`. */
-export type StoredMetadata = { headings: Heading[]; citations: FormattedCitation[] };
+/** What the store keeps besides the data, in `rendered.metadata`; not a citation's `text`: pages show its runs. */
+export type StoredMetadata = { headings: Heading[]; citations: Array<Omit<FormattedCitation, 'text'>> };
 
 export function catalogueLoader({ base }: { base: string }): Loader {
   return {
@@ -95,7 +95,7 @@ async function loadEntries({ store, logger, watcher, config }: LoaderContext, di
   const threads = citeprocThreads(good.length * CITATION_STYLES.length);
   const citations = await formatAllCitations(good.map(({ publication }) => publication), threads);
   good.forEach(({ path, digest, entry, publication }, i) => {
-    const metadata: StoredMetadata = { headings: entry.headings, citations: citations[i]! };
+    const metadata: StoredMetadata = { headings: entry.headings, citations: citations[i]!.map(({ style, segments }) => ({ style, segments })) };
     store.set<Entry>({
       id: entry.slug,
       data: publication.data,

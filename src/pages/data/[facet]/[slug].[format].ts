@@ -6,12 +6,13 @@ import { FACETS, type FacetValue } from '../../../lib/facets';
 import { loadCatalogue } from '../../../lib/load-catalogue';
 
 export const getStaticPaths = (async () => {
-  const { facets } = await loadCatalogue();
+  const { facets, cacheKey } = await loadCatalogue();
   return DATA_FACETS.flatMap((facet) =>
     facets.values[facet].flatMap((value) =>
       DATA_FORMAT_KEYS.map((format) => ({
         params: { facet: FACETS[facet].segment, slug: value.slug, format },
         props: { value, format },
+        cacheKey: cacheKey(value, format),
       })),
     ),
   );
