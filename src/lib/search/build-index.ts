@@ -122,11 +122,11 @@ export async function buildSearchIndex(
 }
 
 /**
- * Pages handed to Pagefind at once, so that it works through them without waiting for Node between pages. Its service
- * handles messages one at a time in the order they arrive, so the pages keep their numbers in the entries' order
- * (the order of ties in a sort by year).
+ * Pages on their way to Pagefind at most. Its service handles messages one at a time in the order they arrive, so
+ * the pages keep their numbers in the entries' order (the order of ties in a sort by year), and it works through
+ * them while Node reads the next ones.
  */
-const BATCH_PAGES = 32;
+const PAGES_IN_FLIGHT = 64;
 
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
@@ -136,16 +136,18 @@ const BATCH_PAGES = 32;
 async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  for (let start = 0; start < entries.length; start += BATCH_PAGES) {
-    const batch = entries.slice(start, start + BATCH_PAGES);
-    const contents = await Promise.all(batch.map(({ slug }) => readFile(pagePath(siteDir, slug), 'utf8')));
-    const added = await Promise.all(
-      batch.map(({ slug }, i) => index.addHTMLFile({ url: publicationPath(slug), content: contents[i]! })),
-    );
-    for (const [i, { errors }] of added.entries()) {
-      if (errors.length) throw new Error(`${pagePath(siteDir, batch[i]!.slug)}: ${errors.join('; ')}`);
-    }
+  const inFlight: Array<Promise<void>> = [];
+  for (const { slug } of entries) {
+    if (inFlight.length === PAGES_IN_FLIGHT) await inFlight.shift();
+    const file = pagePath(siteDir, slug);
+    const content = await readFile(file, 'utf8');
+    const added = index.addHTMLFile({ url: publicationPath(slug), content }).then(({ errors }) => {
+      if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
+    });
+    added.catch(() => {}); // awaited in turn below; this only keeps a failure from being reported unhandled first
+    inFlight.push(added);
   }
+  await Promise.all(inFlight);
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
