@@ -89,15 +89,17 @@ export async function buildSearchIndex(
     if (missing) throw new Error(`${missing.file} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, shard.pages.map((page) => page.entry), outputPath);
+      const shardEntries = shard.pages.map((page) => page.entry);
+      await indexShard(siteDir, shardEntries, outputPath, () => {
+        for (const { data, html } of shardEntries) {
+          const text = publicationText(data, html);
+          const expansion = searchExpansion(text, synonyms);
+          vocabulary.addPage(text, expansion.join(' '));
+          if (expansion.length) expanded += 1;
+        }
+      });
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
-    }
-    for (const { data, html } of entries) {
-      const text = publicationText(data, html);
-      const expansion = searchExpansion(text, synonyms);
-      vocabulary.addPage(text, expansion.join(' '));
-      if (expansion.length) expanded += 1;
     }
     const documents = await loadDocuments(entries, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
@@ -131,9 +133,15 @@ const PAGES_IN_FLIGHT = 64;
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
  * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
- * directory order, so ties in a sort would change from build to build and machine to machine.
+ * directory order, so ties in a sort would change from build to build and machine to machine. `meanwhile` runs
+ * while Pagefind's process writes the files, which keeps Node busy on the other core.
  */
-async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
+async function indexShard(
+  siteDir: string,
+  entries: readonly ValidatedEntry[],
+  outputPath: string,
+  meanwhile: () => void,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   const inFlight: Array<Promise<void>> = [];
@@ -148,7 +156,9 @@ async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], o
     inFlight.push(added);
   }
   await Promise.all(inFlight);
-  const written = await index.writeFiles({ outputPath });
+  const writing = index.writeFiles({ outputPath });
+  meanwhile();
+  const written = await writing;
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
