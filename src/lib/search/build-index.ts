@@ -3,9 +3,12 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { publicationPath } from '../catalogue';
+import { isDeepStrictEqual } from 'node:util';
+import { publicationPath, type Publication } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
+import { toDatasetRecord } from '../export/json';
+import { readCatalogueExport } from '../export/read';
 import { validatePaths, type ValidatedEntry } from '../validate';
 import { hasErrors } from '../validate/problem';
 import { searchExpansion } from './expand';
@@ -22,10 +25,11 @@ import { RESULT_SLUGS_FILE } from './export-results';
  * not inside the build: at 100,000 entries Astro's process holds 3–4 GB until it exits and Pagefind's grows to 4 GB,
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
  *
- * The entries come from the validator (the one way an entry is read); each one's page is handed to Pagefind as
- * built, and the markup says what Pagefind reads: body text, ignored parts, filters, sort keys and metadata,
- * the hidden expansion among them (SearchData.astro). From the same entries this step writes the spelling
- * vocabulary (`search/vocabulary.json`, for did-you-mean) and the index of their documents.
+ * The publications are the built site's (its /data/catalogue.json); each one's page is handed to Pagefind as built,
+ * and the markup says what Pagefind reads: body text, ignored parts, filters, sort keys and metadata, the hidden
+ * expansion among them (SearchData.astro). The entries read again through the validator (the one way an entry is
+ * read), which must match them, give the spelling vocabulary (`search/vocabulary.json`, for did-you-mean); the
+ * index of their documents is written too.
  */
 
 export interface SearchIndexStats {
@@ -60,9 +64,10 @@ export interface BuildSearchIndexOptions {
 }
 
 /**
- * Indexes the publications in `contentDir` (whose sibling documents/ holds their documents) from their pages in
- * `siteDir` into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary. Throws an Error
- * that says what failed (its `cause` holds the validator's, Pagefind's or the file system's error).
+ * Indexes the publications of the site in `siteDir` from their pages into `<siteDir>/pagefind/` (and its shard
+ * folders), and writes the spelling vocabulary of their entries in `contentDir` (whose sibling documents/ holds their
+ * documents). Throws an Error that says what failed (its `cause` holds the validator's, Pagefind's or the file
+ * system's error, or says that the site is not built from these entries).
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -71,37 +76,35 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
-    const { entries, problems } = await validatePaths([contentDir]);
-    if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
+    // Which pages to index, and in which shard, is the built catalogue's (its export, checked against the schema).
+    const built = await readCatalogueExport(siteDir);
+    const missing = built.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
+    if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
-    const plan = planShards(
-      entries.map((entry) => ({ key: entry.slug, year: entry.data.year, entry })),
-      maxShardPages,
-    );
+    const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     const vocabulary = new VocabularyBuilder();
-    const synonyms = catalogueSynonyms(entries);
+    let expanded = 0;
+    // The words come from the entries as the validator reads them, while Pagefind writes the first shard.
+    const countWords = async () => {
+      const entries = await validateAsBuilt(contentDir, built);
+      const synonyms = catalogueSynonyms(entries);
+      for (const { data, html } of entries) {
+        const text = publicationText(data, html);
+        const expansion = searchExpansion(text, synonyms);
+        vocabulary.addPage(text, expansion.join(' '));
+        if (expansion.length) expanded += 1;
+      }
+    };
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
-    let expanded = 0;
-    // Every page is found before any shard is indexed.
-    const missing = entries.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
-    if (missing) throw new Error(`${missing.file} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      const shardEntries = shard.pages.map((page) => page.entry);
-      await indexShard(siteDir, shardEntries, outputPath, () => {
-        for (const { data, html } of shardEntries) {
-          const text = publicationText(data, html);
-          const expansion = searchExpansion(text, synonyms);
-          vocabulary.addPage(text, expansion.join(' '));
-          if (expansion.length) expanded += 1;
-        }
-      });
+      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath, i === 0 ? countWords : async () => {});
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
-    const documents = await loadDocuments(entries, contentDir, cacheDir);
+    const documents = await loadDocuments(built, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
     await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
@@ -109,7 +112,7 @@ export async function buildSearchIndex(
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     await writeFile(join(siteDir, VOCABULARY_FILE), JSON.stringify(vocabulary.toFile()));
     return {
-      pages: entries.length,
+      pages: built.length,
       shards: plan.length,
       expanded,
       words: vocabulary.size,
@@ -121,6 +124,27 @@ export async function buildSearchIndex(
   } finally {
     await pagefind.close();
   }
+}
+
+/** The entries in `contentDir` through the validator, which must be the ones the site was built from. */
+async function validateAsBuilt(contentDir: string, built: readonly Publication[]): Promise<ValidatedEntry[]> {
+  const { entries, problems } = await validatePaths([contentDir]);
+  if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
+  const builtRecords = new Map(built.map((publication) => [publication.slug, record(publication)]));
+  const changed = entries.find(({ slug, data }) => {
+    const was = builtRecords.get(slug);
+    // `added`, when the file leaves it out, is the build's own (src/lib/git-added.ts).
+    return !was || !isDeepStrictEqual(record({ slug, data: { ...data, added: data.added ?? (was.added as string) } }), was);
+  });
+  if (changed || entries.length !== built.length) {
+    throw new Error(`${changed?.file ?? contentDir} changed since the site was built: run astro build first`);
+  }
+  return entries;
+}
+
+/** A publication's record as the export writes it, as plain JSON values. */
+function record(publication: Publication): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(toDatasetRecord(publication))) as Record<string, unknown>;
 }
 
 /**
@@ -138,14 +162,14 @@ const PAGES_IN_FLIGHT = 64;
  */
 async function indexShard(
   siteDir: string,
-  entries: readonly ValidatedEntry[],
+  slugs: readonly string[],
   outputPath: string,
-  meanwhile: () => void,
+  meanwhile: () => Promise<void>,
 ): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   const inFlight: Array<Promise<void>> = [];
-  for (const { slug } of entries) {
+  for (const slug of slugs) {
     if (inFlight.length === PAGES_IN_FLIGHT) await inFlight.shift();
     const file = pagePath(siteDir, slug);
     const content = await readFile(file, 'utf8');
@@ -156,9 +180,7 @@ async function indexShard(
     inFlight.push(added);
   }
   await Promise.all(inFlight);
-  const writing = index.writeFiles({ outputPath });
-  meanwhile();
-  const written = await writing;
+  const [written] = await Promise.all([index.writeFiles({ outputPath }), meanwhile()]);
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
