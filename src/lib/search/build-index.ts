@@ -25,11 +25,9 @@ import { RESULT_SLUGS_FILE } from './export-results';
  * not inside the build: at 100,000 entries Astro's process holds 3–4 GB until it exits and Pagefind's grows to 4 GB,
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
  *
- * The publications are the built site's (its /data/catalogue.json); each one's page is handed to Pagefind as built,
- * and the markup says what Pagefind reads: body text, ignored parts, filters, sort keys and metadata, the hidden
- * expansion among them (SearchData.astro). The entries read again through the validator (the one way an entry is
- * read), which must match them, give the spelling vocabulary (`search/vocabulary.json`, for did-you-mean); the
- * index of their documents is written too.
+ * The publications are the built site's (its /data/catalogue.json), each page handed to Pagefind as built: its markup
+ * says what Pagefind reads (SearchData.astro). The entries, read again by the validator and matched against them,
+ * give the spelling vocabulary (`search/vocabulary.json`, for did-you-mean); their documents get an index too.
  */
 
 export interface SearchIndexStats {
@@ -64,10 +62,9 @@ export interface BuildSearchIndexOptions {
 }
 
 /**
- * Indexes the publications of the site in `siteDir` from their pages into `<siteDir>/pagefind/` (and its shard
- * folders), and writes the spelling vocabulary of their entries in `contentDir` (whose sibling documents/ holds their
- * documents). Throws an Error that says what failed (its `cause` holds the validator's, Pagefind's or the file
- * system's error, or says that the site is not built from these entries).
+ * Indexes the publications of the site in `siteDir`, built from the entries in `contentDir` (whose sibling documents/
+ * holds their documents), into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary.
+ * Throws an Error that says what failed (its `cause` says why: the validator, Pagefind, the file system, a stale site).
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -130,27 +127,20 @@ export async function buildSearchIndex(
 async function validateAsBuilt(contentDir: string, built: readonly Publication[]): Promise<ValidatedEntry[]> {
   const { entries, problems } = await validatePaths([contentDir]);
   if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
-  const builtRecords = new Map(built.map((publication) => [publication.slug, record(publication)]));
+  const plain = (p: Publication) => JSON.parse(JSON.stringify(toDatasetRecord(p))) as Record<string, unknown>;
+  const records = new Map(built.map((publication) => [publication.slug, plain(publication)]));
+  // `added`, when the file leaves it out, is the build's own (src/lib/git-added.ts).
   const changed = entries.find(({ slug, data }) => {
-    const was = builtRecords.get(slug);
-    // `added`, when the file leaves it out, is the build's own (src/lib/git-added.ts).
-    return !was || !isDeepStrictEqual(record({ slug, data: { ...data, added: data.added ?? (was.added as string) } }), was);
+    const was = records.get(slug);
+    return !was || !isDeepStrictEqual(plain({ slug, data: { ...data, added: data.added ?? String(was.added) } }), was);
   });
-  if (changed || entries.length !== built.length) {
-    throw new Error(`${changed?.file ?? contentDir} changed since the site was built: run astro build first`);
-  }
-  return entries;
-}
-
-/** A publication's record as the export writes it, as plain JSON values. */
-function record(publication: Publication): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(toDatasetRecord(publication))) as Record<string, unknown>;
+  if (!changed && entries.length === built.length) return entries;
+  throw new Error(`${changed?.file ?? contentDir} changed since the site was built: run astro build first`);
 }
 
 /**
- * Pages on their way to Pagefind at most. Its service handles messages one at a time in the order they arrive, so
- * the pages keep their numbers in the entries' order (the order of ties in a sort by year), and it works through
- * them while Node reads the next ones.
+ * Pages on their way to Pagefind at most: its service handles messages in the order they arrive, so the pages keep
+ * the entries' order (of ties in a sort by year), and it works through them while Node reads the next ones.
  */
 const PAGES_IN_FLIGHT = 64;
 
@@ -160,26 +150,18 @@ const PAGES_IN_FLIGHT = 64;
  * directory order, so ties in a sort would change from build to build and machine to machine. `meanwhile` runs
  * while Pagefind's process writes the files, which keeps Node busy on the other core.
  */
-async function indexShard(
-  siteDir: string,
-  slugs: readonly string[],
-  outputPath: string,
-  meanwhile: () => Promise<void>,
-): Promise<void> {
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string, meanwhile: () => Promise<void>) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  const inFlight: Array<Promise<void>> = [];
-  for (const slug of slugs) {
-    if (inFlight.length === PAGES_IN_FLIGHT) await inFlight.shift();
-    const file = pagePath(siteDir, slug);
-    const content = await readFile(file, 'utf8');
-    const added = index.addHTMLFile({ url: publicationPath(slug), content }).then(({ errors }) => {
-      if (errors.length) throw new Error(`${file}: ${errors.join('; ')}`);
-    });
-    added.catch(() => {}); // awaited in turn below; this only keeps a failure from being reported unhandled first
-    inFlight.push(added);
+  const added: Array<Promise<{ errors: string[] }>> = [];
+  for (const [i, slug] of slugs.entries()) {
+    if (i >= PAGES_IN_FLIGHT) await added[i - PAGES_IN_FLIGHT];
+    added.push(index.addHTMLFile({ url: publicationPath(slug), content: await readFile(pagePath(siteDir, slug), 'utf8') }));
+    added[i]!.catch(() => {}); // a failure is reported by the Promise.all below, not as unhandled before it
   }
-  await Promise.all(inFlight);
+  for (const [i, { errors }] of (await Promise.all(added)).entries()) {
+    if (errors.length) throw new Error(`${pagePath(siteDir, slugs[i]!)}: ${errors.join('; ')}`);
+  }
   const [written] = await Promise.all([index.writeFiles({ outputPath }), meanwhile()]);
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
