@@ -27,7 +27,7 @@ describe('citation downloads written after the build', () => {
 
   it('writes cite.ris, cite.bib and cite.json beside each publication page', async () => {
     for (const { slug } of publications) mkdirSync(join(site, 'publications', slug), { recursive: true });
-    await writeCiteDownloads(site, await readCatalogueExport(site));
+    writeCiteDownloads(site, await readCatalogueExport(site));
     for (const publication of publications) {
       for (const format of Object.values(CITE_FORMATS)) {
         const file = join(site, 'publications', publication.slug, `cite.${format.extension}`);
