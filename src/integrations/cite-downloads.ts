@@ -1,12 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Publication } from '../lib/catalogue';
 import { CITE_FORMAT_KEYS, CITE_FORMATS, citeDownloadPath } from '../lib/cite/downloads';
-import { catalogueDataPath } from '../lib/export/formats';
-import { entrySchema } from '../lib/schema/entry';
+import { readCatalogueExport } from '../lib/export/read';
 
 /**
  * Every publication's record for reference managers: /publications/<slug>/cite.ris, cite.bib and cite.json.
@@ -31,23 +29,6 @@ export function citeDownloadsIntegration(): AstroIntegration {
       },
     },
   };
-}
-
-/** The publications as the build validated them, read back from the site's own /data/catalogue.json and checked. */
-export async function readCatalogueExport(siteDir: string): Promise<Publication[]> {
-  const file = join(siteDir, catalogueDataPath('json'));
-  let dataset: { entries?: Array<Record<string, unknown>> };
-  try {
-    dataset = JSON.parse(await readFile(file, 'utf8'));
-  } catch (cause) {
-    throw new Error(`Writing the citation downloads needs ${file}, the whole-catalogue export`, { cause });
-  }
-  // Read back from the output, so checked again: a changed export format fails here, not in a reference manager.
-  return (dataset.entries ?? []).map(({ slug, url: _url, ...data }) => {
-    const parsed = entrySchema.parse(data);
-    if (parsed.added === undefined) throw new Error(`${file}: the record ${String(slug)} has no added date`);
-    return { slug: String(slug), data: { ...parsed, added: parsed.added } };
-  });
 }
 
 /**

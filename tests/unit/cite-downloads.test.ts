@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCatalogueExport, writeCiteDownloads } from '../../src/integrations/cite-downloads';
+import { writeCiteDownloads } from '../../src/integrations/cite-downloads';
 import { CITE_FORMATS } from '../../src/lib/cite/downloads';
 import { catalogueDataPath } from '../../src/lib/export/formats';
 import { toDatasetJson } from '../../src/lib/export/json';
+import { readCatalogueExport } from '../../src/lib/export/read';
 import { readFixturePublications } from '../support/fixture-publications';
 
 // A build writes every entry's cite.{ris,bib,json} from the whole-catalogue JSON export: the export must give back
@@ -26,7 +27,7 @@ describe('citation downloads written after the build', () => {
 
   it('writes cite.ris, cite.bib and cite.json beside each publication page', async () => {
     for (const { slug } of publications) mkdirSync(join(site, 'publications', slug), { recursive: true });
-    await writeCiteDownloads(site, await readCatalogueExport(site));
+    writeCiteDownloads(site, await readCatalogueExport(site));
     for (const publication of publications) {
       for (const format of Object.values(CITE_FORMATS)) {
         const file = join(site, 'publications', publication.slug, `cite.${format.extension}`);

@@ -8,6 +8,9 @@ import { buildSearchIndex, describeIndex } from '../../src/lib/search/build-inde
 import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
 import { RESULT_SLUGS_FILE } from '../../src/lib/search/export-results';
+import { catalogueDataPath } from '../../src/lib/export/formats';
+import { toDatasetJson } from '../../src/lib/export/json';
+import { validatePaths } from '../../src/lib/validate';
 
 /**
  * The search-index step that runs after `astro build` (npm run build): what it writes, how it fails, and its CLI.
@@ -23,8 +26,11 @@ interface Publication {
   year?: number;
 }
 
-/** A catalogue (its entries in `<dir>/content/`) and its built site (`<dir>/site/`), with one page per entry. */
-function site(name: string, publications: Record<string, Publication>, page = pageOf): { dir: string; content: string } {
+/**
+ * A catalogue (its entries in `<dir>/content/`) and its built site (`<dir>/site/`), with one page per entry and the
+ * whole-catalogue export `astro build` writes from the entries as validated.
+ */
+async function site(name: string, publications: Record<string, Publication>, page = pageOf): Promise<{ dir: string; content: string }> {
   const dir = join(work, name, 'site');
   const content = join(work, name, 'content');
   mkdirSync(content, { recursive: true });
@@ -37,6 +43,10 @@ function site(name: string, publications: Record<string, Publication>, page = pa
     mkdirSync(join(dir, 'publications', slug), { recursive: true });
     writeFileSync(join(dir, 'publications', slug, 'index.html'), page(publication));
   }
+  const { entries } = await validatePaths([content]);
+  const exported = entries.map(({ slug, data }) => ({ slug, data: { ...data, added: data.added ?? '2026-01-02' } }));
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(join(dir, catalogueDataPath('json')), toDatasetJson(exported, { title: 'the whole catalogue', path: catalogueDataPath('json') }));
   return { dir, content };
 }
 
@@ -50,7 +60,7 @@ function pageOf({ title, body, year }: Publication): string {
 
 describe('buildSearchIndex', () => {
   it('indexes every publication page and writes the spelling vocabulary', async () => {
-    const { dir, content } = site('good', {
+    const { dir, content } = await site('good', {
       'forced-labour': { title: 'Forced labour in fishing', body: 'Crew members recruited through debt bondage.' },
       'ilo-report': { title: 'A report', body: 'Published with the ILO on recruitment fees.' },
     });
@@ -88,7 +98,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('cuts a catalogue larger than a shard into shards by year, each a whole Pagefind index', async () => {
-    const { dir, content } = site('sharded', {
+    const { dir, content } = await site('sharded', {
       a: { title: 'Oldest', body: 'Text.', year: 2001 },
       b: { title: 'Newest', body: 'Text.', year: 2024 },
       c: { title: 'Middle', body: 'Text.', year: 2015 },
@@ -123,7 +133,7 @@ describe('buildSearchIndex', () => {
   it('numbers the pages in the order of their slugs, which orders publications of the same year in a sort', async () => {
     // More pages than go to Pagefind at once (build-index.ts), in an order other than their slugs'.
     const slugs = Array.from({ length: 40 }, (_, i) => `p${String((i * 7) % 40).padStart(2, '0')}`);
-    const { dir, content } = site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
+    const { dir, content } = await site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
     await buildSearchIndex(dir, content);
     // Pagefind's metadata lists each page's fragment (its result id) by page number, before its other files.
     const metaFile = readdirSync(join(dir, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
@@ -133,21 +143,28 @@ describe('buildSearchIndex', () => {
     expect(byNumber.map((id) => slugOf[id])).toEqual([...slugs].sort());
   });
 
-  it('names the site and the problem when an entry has no page or the catalogue has errors', async () => {
-    const { dir, content } = site('no-page', { x: { title: 'Text', body: 'Text.' } });
+  it('names the site and the problem when a page is missing, the entries have errors or the site is not built from them', async () => {
+    const { dir, content } = await site('no-page', { x: { title: 'Text', body: 'Text.' }, z: { title: 'Other', body: 'Text.' } });
+    const failure = async () => {
+      const error = await buildSearchIndex(dir, content).then(() => undefined, (e: Error) => e);
+      expect(error?.message).toBe(`Building the Pagefind search index of ${dir} failed`);
+      return String((error?.cause as Error).message);
+    };
+    const page = readFileSync(join(dir, 'publications', 'x', 'index.html'), 'utf8');
     rmSync(join(dir, 'publications', 'x'), { recursive: true });
-    const failure = await buildSearchIndex(dir, content).then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    expect(failure?.message).toBe(`Building the Pagefind search index of ${dir} failed`);
-    expect(String((failure?.cause as Error).message)).toMatch(/x\.md has no page \(.*index\.html\): run astro build first/);
+    expect(await failure()).toMatch(/^x has no page \(.*index\.html\): run astro build first$/);
+    mkdirSync(join(dir, 'publications', 'x'));
+    writeFileSync(join(dir, 'publications', 'x', 'index.html'), page);
     writeFileSync(join(content, 'y.md'), '---\ntitle: No category\n---\n');
-    const invalid = await buildSearchIndex(dir, content).then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    expect(String((invalid?.cause as Error).message)).toBe(`${content} has entries with errors: run npm run validate`);
+    expect(await failure()).toBe(`${content} has entries with errors: run npm run validate`);
+    // Entries added, changed or removed after `astro build`: the pages are not theirs.
+    writeFileSync(join(content, 'y.md'), readFileSync(join(content, 'x.md'), 'utf8').replace('title: Text', 'title: Added later'));
+    expect(await failure()).toBe(`${join(content, 'y.md')} changed since the site was built: run astro build first`);
+    rmSync(join(content, 'y.md'));
+    writeFileSync(join(content, 'x.md'), readFileSync(join(content, 'x.md'), 'utf8').replace('title: Text', 'title: Retitled'));
+    expect(await failure()).toMatch(/x\.md changed since the site was built: run astro build first$/);
+    rmSync(join(content, 'x.md'));
+    expect(await failure()).toBe(`${content} changed since the site was built: run astro build first`);
   });
 });
 
@@ -159,21 +176,21 @@ describe('scripts/build-search-index.ts', () => {
       env: { ...process.env, ...env },
     });
   /** The site's folder, with CATALOGUE_CONTENT_DIR naming its entries (as scripts/lib/build-site.ts does). */
-  const built = (name: string, publications: Record<string, Publication>) => {
-    const { dir, content } = site(name, publications);
+  const built = async (name: string, publications: Record<string, Publication>) => {
+    const { dir, content } = await site(name, publications);
     return { dir, env: { CATALOGUE_CONTENT_DIR: content } };
   };
 
-  it('prints what it indexed and exits 0', () => {
-    const { dir, env } = built('cli', { a: { title: 'Victim identification', body: 'Indicators for front-line staff.' } });
+  it('prints what it indexed and exits 0', async () => {
+    const { dir, env } = await built('cli', { a: { title: 'Victim identification', body: 'Indicators for front-line staff.' } });
     const run = cliWith(env, dir);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Pagefind indexed 1 pages/);
     expect(run.status).toBe(0);
   });
 
-  it('takes the publications per shard from SEARCH_SHARD_PAGES, and refuses a value that is not a number', () => {
-    const { dir, env } = built('cli-shards', {
+  it('takes the publications per shard from SEARCH_SHARD_PAGES, and refuses a value that is not a number', async () => {
+    const { dir, env } = await built('cli-shards', {
       a: { title: 'Victim identification', body: 'Indicators.' },
       b: { title: 'Referral', body: 'Mechanisms.' },
     });
@@ -184,17 +201,17 @@ describe('scripts/build-search-index.ts', () => {
     expect(bad.stderr).toBe('SEARCH_SHARD_PAGES must be a whole number of publications (≥ 1), not "ten".\n');
   });
 
-  it('exits 2 with advice when the folder is not a built site, and 1 when indexing fails', () => {
+  it('exits 2 with advice when the folder is not a built site, and 1 when indexing fails', async () => {
     const missing = cli(join(work, 'no-such-site'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('has no publications/ folder: run `astro build` first');
     const usage = cli('--fast');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^usage: /);
-    const { dir, env } = built('cli-bad', { x: { title: 'Text', body: 'Text.' } });
+    const { dir, env } = await built('cli-bad', { x: { title: 'Text', body: 'Text.' } });
     rmSync(join(dir, 'publications', 'x', 'index.html'));
     const broken = cliWith(env, dir);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/failed: .*x\.md has no page/);
+    expect(broken.stderr).toMatch(/failed: x has no page/);
   });
 });

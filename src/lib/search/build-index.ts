@@ -3,9 +3,12 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { publicationPath } from '../catalogue';
+import { isDeepStrictEqual } from 'node:util';
+import { publicationPath, type Publication } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
+import { toDatasetRecord } from '../export/json';
+import { readCatalogueExport } from '../export/read';
 import { validatePaths, type ValidatedEntry } from '../validate';
 import { hasErrors } from '../validate/problem';
 import { searchExpansion } from './expand';
@@ -22,10 +25,9 @@ import { RESULT_SLUGS_FILE } from './export-results';
  * not inside the build: at 100,000 entries Astro's process holds 3–4 GB until it exits and Pagefind's grows to 4 GB,
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
  *
- * The entries come from the validator (the one way an entry is read); each one's page is handed to Pagefind as
- * built, and the markup says what Pagefind reads: body text, ignored parts, filters, sort keys and metadata,
- * the hidden expansion among them (SearchData.astro). From the same entries this step writes the spelling
- * vocabulary (`search/vocabulary.json`, for did-you-mean) and the index of their documents.
+ * The publications are the built site's (its /data/catalogue.json), each page handed to Pagefind as built: its markup
+ * says what Pagefind reads (SearchData.astro). The entries, read again by the validator and matched against them,
+ * give the spelling vocabulary (`search/vocabulary.json`, for did-you-mean); their documents get an index too.
  */
 
 export interface SearchIndexStats {
@@ -60,9 +62,9 @@ export interface BuildSearchIndexOptions {
 }
 
 /**
- * Indexes the publications in `contentDir` (whose sibling documents/ holds their documents) from their pages in
- * `siteDir` into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary. Throws an Error
- * that says what failed (its `cause` holds the validator's, Pagefind's or the file system's error).
+ * Indexes the publications of the site in `siteDir`, built from the entries in `contentDir` (whose sibling documents/
+ * holds their documents), into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary.
+ * Throws an Error that says what failed (its `cause` says why: the validator, Pagefind, the file system, a stale site).
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -71,35 +73,35 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   try {
-    const { entries, problems } = await validatePaths([contentDir]);
-    if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
+    // Which pages to index, and in which shard, is the built catalogue's (its export, checked against the schema).
+    const built = await readCatalogueExport(siteDir);
+    const missing = built.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
+    if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
     await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
-    const plan = planShards(
-      entries.map((entry) => ({ key: entry.slug, year: entry.data.year, entry })),
-      maxShardPages,
-    );
+    const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     const vocabulary = new VocabularyBuilder();
-    const synonyms = catalogueSynonyms(entries);
+    let expanded = 0;
+    // The words come from the entries as the validator reads them, while Pagefind writes the first shard.
+    const countWords = async () => {
+      const entries = await validateAsBuilt(contentDir, built);
+      const synonyms = catalogueSynonyms(entries);
+      for (const { data, html } of entries) {
+        const text = publicationText(data, html);
+        const expansion = searchExpansion(text, synonyms);
+        vocabulary.addPage(text, expansion.join(' '));
+        if (expansion.length) expanded += 1;
+      }
+    };
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
-    let expanded = 0;
-    // Every page is found before any shard is indexed.
-    const missing = entries.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
-    if (missing) throw new Error(`${missing.file} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, shard.pages.map((page) => page.entry), outputPath);
+      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath, i === 0 ? countWords : async () => {});
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
-    for (const { data, html } of entries) {
-      const text = publicationText(data, html);
-      const expansion = searchExpansion(text, synonyms);
-      vocabulary.addPage(text, expansion.join(' '));
-      if (expansion.length) expanded += 1;
-    }
-    const documents = await loadDocuments(entries, contentDir, cacheDir);
+    const documents = await loadDocuments(built, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
     await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
@@ -107,7 +109,7 @@ export async function buildSearchIndex(
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     await writeFile(join(siteDir, VOCABULARY_FILE), JSON.stringify(vocabulary.toFile()));
     return {
-      pages: entries.length,
+      pages: built.length,
       shards: plan.length,
       expanded,
       words: vocabulary.size,
@@ -121,32 +123,46 @@ export async function buildSearchIndex(
   }
 }
 
+/** The entries in `contentDir` through the validator, which must be the ones the site was built from. */
+async function validateAsBuilt(contentDir: string, built: readonly Publication[]): Promise<ValidatedEntry[]> {
+  const { entries, problems } = await validatePaths([contentDir]);
+  if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
+  const plain = (p: Publication) => JSON.parse(JSON.stringify(toDatasetRecord(p))) as Record<string, unknown>;
+  const records = new Map(built.map((publication) => [publication.slug, plain(publication)]));
+  // `added`, when the file leaves it out, is the build's own (src/lib/git-added.ts).
+  const changed = entries.find(({ slug, data }) => {
+    const was = records.get(slug);
+    return !was || !isDeepStrictEqual(plain({ slug, data: { ...data, added: data.added ?? String(was.added) } }), was);
+  });
+  if (!changed && entries.length === built.length) return entries;
+  throw new Error(`${changed?.file ?? contentDir} changed since the site was built: run astro build first`);
+}
+
 /**
- * Pages handed to Pagefind at once, so that it works through them without waiting for Node between pages. Its service
- * handles messages one at a time in the order they arrive, so the pages keep their numbers in the entries' order
- * (the order of ties in a sort by year).
+ * Pages on their way to Pagefind at most: its service handles messages in the order they arrive, so the pages keep
+ * the entries' order (of ties in a sort by year), and it works through them while Node reads the next ones.
  */
-const BATCH_PAGES = 32;
+const PAGES_IN_FLIGHT = 64;
 
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
  * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
- * directory order, so ties in a sort would change from build to build and machine to machine.
+ * directory order, so ties in a sort would change from build to build and machine to machine. `meanwhile` runs
+ * while Pagefind's process writes the files, which keeps Node busy on the other core.
  */
-async function indexShard(siteDir: string, entries: readonly ValidatedEntry[], outputPath: string): Promise<void> {
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string, meanwhile: () => Promise<void>) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  for (let start = 0; start < entries.length; start += BATCH_PAGES) {
-    const batch = entries.slice(start, start + BATCH_PAGES);
-    const contents = await Promise.all(batch.map(({ slug }) => readFile(pagePath(siteDir, slug), 'utf8')));
-    const added = await Promise.all(
-      batch.map(({ slug }, i) => index.addHTMLFile({ url: publicationPath(slug), content: contents[i]! })),
-    );
-    for (const [i, { errors }] of added.entries()) {
-      if (errors.length) throw new Error(`${pagePath(siteDir, batch[i]!.slug)}: ${errors.join('; ')}`);
-    }
+  const added: Array<Promise<{ errors: string[] }>> = [];
+  for (const [i, slug] of slugs.entries()) {
+    if (i >= PAGES_IN_FLIGHT) await added[i - PAGES_IN_FLIGHT];
+    added.push(index.addHTMLFile({ url: publicationPath(slug), content: await readFile(pagePath(siteDir, slug), 'utf8') }));
+    added[i]!.catch(() => {}); // a failure is reported by the Promise.all below, not as unhandled before it
   }
-  const written = await index.writeFiles({ outputPath });
+  for (const [i, { errors }] of (await Promise.all(added)).entries()) {
+    if (errors.length) throw new Error(`${pagePath(siteDir, slugs[i]!)}: ${errors.join('; ')}`);
+  }
+  const [written] = await Promise.all([index.writeFiles({ outputPath }), meanwhile()]);
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
