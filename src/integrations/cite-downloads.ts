@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Publication } from '../lib/catalogue';
+import { publicationPath, type Publication } from '../lib/catalogue';
 import { CITE_FORMAT_KEYS, CITE_FORMATS, citeDownloadPath } from '../lib/cite/downloads';
 import { readCatalogueExport } from '../lib/export/read';
 
@@ -16,14 +16,18 @@ import { readCatalogueExport } from '../lib/export/read';
  * trailingSlash 'always', answered 404 for these addresses even when they were routes).
  */
 export function citeDownloadsIntegration(): AstroIntegration {
+  let buildStarted = 0;
   return {
     name: 'catalogue:cite-downloads',
     hooks: {
+      'astro:build:start': () => {
+        buildStarted = Date.now();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const siteDir = fileURLToPath(dir);
         const publications = await readCatalogueExport(siteDir);
-        writeCiteDownloads(siteDir, publications);
+        writeCiteDownloads(siteDir, publications, buildStarted);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`Wrote ${publications.length * CITE_FORMAT_KEYS.length} citation downloads in ${seconds} s`);
       },
@@ -32,14 +36,18 @@ export function citeDownloadsIntegration(): AstroIntegration {
 }
 
 /**
- * Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). A file
- * the last build left with the same text is not written again: a rebuild keeps the output folder (keep-output.ts),
- * and rewriting 30,000 unchanged files cost more than reading them.
+ * Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). A
+ * rebuild keeps the output folder (keep-output.ts): the downloads of a page Astro kept from its cache (written
+ * before `since`; its cacheKey covers the entry's data) stay as they are, and a file the last build left with the
+ * same text is not written again.
  */
-export function writeCiteDownloads(siteDir: string, publications: readonly Publication[]): void {
+export function writeCiteDownloads(siteDir: string, publications: readonly Publication[], since = 0): void {
   for (const publication of publications) {
+    const page = statSync(join(siteDir, publicationPath(publication.slug), 'index.html'), { throwIfNoEntry: false });
+    const kept = page !== undefined && page.mtimeMs < since;
     for (const format of CITE_FORMAT_KEYS) {
       const file = join(siteDir, citeDownloadPath(publication.slug, format));
+      if (kept && existsSync(file)) continue;
       const text = CITE_FORMATS[format].write([publication]);
       if (readIfExists(file) !== text) writeFileSync(file, text);
     }

@@ -32,7 +32,7 @@ export function keepOutputIntegration(): AstroIntegration {
           const slug = /[/\\]publications[/\\]([^/\\]+)[/\\]index\.html$/.exec(path)?.[1];
           if (slug) for (const format of CITE_FORMAT_KEYS) built.add(join(siteDir, citeDownloadPath(slug, format)));
         }
-        const removed = pruneOutput(siteDir, (path, mtimeMs) => mtimeMs >= started || built.has(path));
+        const removed = pruneOutput(siteDir, (path) => built.has(path) || statSync(path).mtimeMs >= started);
         if (removed) logger.info(`Removed ${removed} file(s) the last build wrote and this one did not`);
       },
     },
@@ -40,7 +40,7 @@ export function keepOutputIntegration(): AstroIntegration {
 }
 
 /** Deletes every file under `siteDir` (but `pagefind/`) that `keep` refuses, and folders left empty. */
-function pruneOutput(siteDir: string, keep: (path: string, mtimeMs: number) => boolean): number {
+function pruneOutput(siteDir: string, keep: (path: string) => boolean): number {
   let removed = 0;
   const walk = (folder: string): boolean => {
     let empty = true;
@@ -52,7 +52,7 @@ function pruneOutput(siteDir: string, keep: (path: string, mtimeMs: number) => b
         } else {
           rmdirSync(path);
         }
-      } else if (keep(path, statSync(path).mtimeMs)) {
+      } else if (keep(path)) {
         empty = false;
       } else {
         rmSync(path);

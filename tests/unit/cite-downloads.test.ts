@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,20 @@ describe('citation downloads written after the build', () => {
         expect(readFileSync(file, 'utf8'), file).toBe(format.write([publication]));
       }
     }
+  });
+
+  it('leaves the downloads of a page kept from the last build, and writes those of a rendered page or a missing file', async () => {
+    const [kept, rendered, missing] = publications.map(({ slug }) => join(site, 'publications', slug));
+    for (const dir of [kept, rendered, missing]) writeFileSync(join(dir!, 'index.html'), '<!doctype html>');
+    for (const dir of [kept, rendered]) writeFileSync(join(dir!, 'cite.ris'), 'from the last build');
+    rmSync(join(missing!, 'cite.ris'));
+    const since = Date.now() + 60_000; // every page above counts as written before this build started…
+    const renderedPage = join(rendered!, 'index.html');
+    utimesSync(renderedPage, new Date(since + 1000), new Date(since + 1000)); // …but the one rendered in it
+    writeCiteDownloads(site, await readCatalogueExport(site), since);
+    expect(readFileSync(join(kept!, 'cite.ris'), 'utf8')).toBe('from the last build');
+    expect(readFileSync(join(rendered!, 'cite.ris'), 'utf8')).toBe(CITE_FORMATS.ris.write([publications[1]!]));
+    expect(readFileSync(join(missing!, 'cite.ris'), 'utf8')).toBe(CITE_FORMATS.ris.write([publications[2]!]));
   });
 
   it('says which file it needs when the export is missing', async () => {
