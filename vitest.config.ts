@@ -2,10 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` (logic, no browser) and `browser` (Chromium against sites built once per run in
- * tests/browser/global-setup.ts). `npm test` runs both.
+ * tests/browser/global-setup.ts). `npm test` runs both, two files at a time: Vitest's default on two cores is one,
+ * which left a core idle while a browser file waited on Chromium.
  */
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -21,8 +23,6 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser per file is enough on two cores.
-          fileParallelism: false,
         },
       },
     ],
