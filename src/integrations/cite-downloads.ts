@@ -38,8 +38,8 @@ export function citeDownloadsIntegration(): AstroIntegration {
 /**
  * Writes cite.ris, cite.bib and cite.json beside each publication's page (small files: one after the other). A
  * rebuild keeps the output folder (keep-output.ts): the downloads of a page Astro kept from its cache (written
- * before `since`; its cacheKey covers the entry's data) stay as they are, and a file the last build left with the
- * same text is not written again.
+ * before `since`) stay as they are, since its cacheKey covers the entry's data and its module graph these writers
+ * (CiteThis.astro imports them); a file the last build left with the same text is not written again.
  */
 export function writeCiteDownloads(siteDir: string, publications: readonly Publication[], since = 0): void {
   for (const publication of publications) {
