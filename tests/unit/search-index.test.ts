@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { buildSearchIndex, describeIndex } from '../../src/lib/search/build-index';
 import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
@@ -95,6 +96,20 @@ describe('buildSearchIndex', () => {
     const fishing = fragments.find((f) => f.includes('/publications/forced-labour/'))!;
     expect(fishing).toContain('"title":"Forced labour in fishing"');
     expect(fishing).toContain('"content":"Crew members recruited through debt bondage."');
+  });
+
+  it("minifies Pagefind's web worker, which the search page loads before its first results", async () => {
+    const { dir, content } = await site('worker', { one: { title: 'One', body: 'Debt bondage.' } });
+    await buildSearchIndex(dir, content);
+    // What Pagefind itself writes, for comparison.
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await index!.addCustomRecord({ url: '/one/', content: 'Debt bondage.', language: 'en' });
+    await index!.writeFiles({ outputPath: join(work, 'worker', 'stock') });
+    await pagefind.close();
+    const stock = readFileSync(join(work, 'worker', 'stock', 'pagefind-worker.js'), 'utf8');
+    const ours = readFileSync(join(dir, 'pagefind', 'pagefind-worker.js'), 'utf8');
+    expect(ours.length).toBeLessThan(stock.length * 0.8);
+    expect(ours).toContain(`pagefind_version="${stock.match(/pagefind_version="([^"]+)"/)![1]}"`);
   });
 
   it('cuts a catalogue larger than a shard into shards by year, each a whole Pagefind index', async () => {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { isDeepStrictEqual, promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { isDeepStrictEqual } from 'node:util';
 import { publicationPath, type Publication } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
@@ -95,12 +96,18 @@ export async function buildSearchIndex(
     };
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
+    let words: Promise<void> | undefined;
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath, i === 0 ? countWords : async () => {});
+      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath, () => {
+        words ??= countWords();
+        words.catch(() => {}); // awaited below, after the result slugs are read
+      });
       Object.assign(ids, await resultSlugs(outputPath));
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
+    await words;
+    await minifyWorker(join(siteDir, shardDir(0)));
     const documents = await loadDocuments(built, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
     await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
@@ -147,10 +154,10 @@ const PAGES_IN_FLIGHT = 64;
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
  * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
- * directory order, so ties in a sort would change from build to build and machine to machine. `meanwhile` runs
- * while Pagefind's process writes the files, which keeps Node busy on the other core.
+ * directory order, so ties in a sort would change from build to build and machine to machine. `whileWriting` starts
+ * Node's own work while Pagefind's process writes the files, so that both cores are busy.
  */
-async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string, meanwhile: () => Promise<void>) {
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string, whileWriting: () => void) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   const added: Array<Promise<{ errors: string[] }>> = [];
@@ -162,14 +169,28 @@ async function indexShard(siteDir: string, slugs: readonly string[], outputPath:
   for (const [i, { errors }] of (await Promise.all(added)).entries()) {
     if (errors.length) throw new Error(`${pagePath(siteDir, slugs[i]!)}: ${errors.join('; ')}`);
   }
-  const [written] = await Promise.all([index.writeFiles({ outputPath }), meanwhile()]);
+  const writing = index.writeFiles({ outputPath });
+  whileWriting();
+  const written = await writing;
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
+}
+
+/**
+ * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
+ * its first results (src/scripts/search/load.ts): minified with esbuild, as Vite minifies the site's own scripts.
+ */
+async function minifyWorker(indexDir: string): Promise<void> {
+  const file = join(indexDir, 'pagefind-worker.js');
+  const { code } = await transform(await readFile(file, 'utf8'), { minify: true });
+  await writeFile(file, code);
 }
 
 function pagePath(siteDir: string, slug: string): string {
   return join(siteDir, publicationPath(slug), 'index.html');
 }
+
+const unzip = promisify(gunzip);
 
 /**
  * Each result's publication slug, by Pagefind's result id (its fragment's name): the search page's export of a
@@ -180,8 +201,8 @@ async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
   const pairs = await Promise.all(
     names.map(async (name) => {
-      // A fragment is gzipped "pagefind_dcd" + JSON with the page's url.
-      const text = gunzipSync(await readFile(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+      // A fragment is gzipped "pagefind_dcd" + JSON with the page's url (unzipped on libuv's threads: both cores).
+      const text = (await unzip(await readFile(join(dir, name)))).toString('utf8').replace(/^pagefind_dcd/, '');
       const url = (JSON.parse(text) as { url?: string }).url ?? '';
       const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
       return slug ? [[name.replace(/\.pf_fragment$/, ''), slug] as const] : [];
