@@ -6,6 +6,9 @@ import { REGIONS, type Region } from '../../../src/lib/schema/regions';
 import { SOURCE_KEYS, type Source } from '../../../src/lib/schema/sources';
 import { slugify } from '../../../src/lib/slug';
 import { normaliseTitle } from '../../../src/lib/validate/rules/duplicates';
+import { FILE_LINE_REFERENCE } from '../../../src/lib/validate/rules/reader-notes';
+
+const FILE_LINE_REFERENCES = new RegExp(FILE_LINE_REFERENCE.source, 'gi');
 
 /**
  * Synthetic catalogues for `npm run bench`: valid entries whose lengths, facet values, authors and words follow the
@@ -466,7 +469,8 @@ function generateOne(s: Sampler, rng: Rng, index: number): { data: EntryInput; b
   data.summary = s.prose(rng, jitter(rng, pickFrom(rng, p.summaryLengths, 300), 0.1));
   if (rng() < p.linkRate) data.link = `https://${s.linkHosts.pick(rng)}/publications/${index.toString(36)}`;
   data.source = s.sources.pickDistinct(rng, Math.max(1, s.sourceCounts.pick(rng)));
-  if (rng() < p.notesRate) data.notes = s.prose(rng, jitter(rng, pickFrom(rng, p.notesLengths, 120)));
+  // Notes never cite a source file or line (the reader-notes rule), which random prose can ("… the line 2023 …").
+  if (rng() < p.notesRate) data.notes = s.prose(rng, jitter(rng, pickFrom(rng, p.notesLengths, 120))).replace(FILE_LINE_REFERENCES, 'the listing');
   data.added = s.added.pick(rng);
   const body = rng() < p.bodyRate ? s.body(rng, jitter(rng, pickFrom(rng, p.bodyLengths, 5000), 0.1)) : '';
   return { data, body };
