@@ -1,22 +1,18 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isDeepStrictEqual, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { publicationPath, type Publication } from '../catalogue';
+import { publicationPath } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
-import { toDatasetRecord } from '../export/json';
 import { readCatalogueExport } from '../export/read';
-import { validatePaths, type ValidatedEntry } from '../validate';
-import { hasErrors } from '../validate/problem';
-import { searchExpansion } from './expand';
-import { catalogueSynonyms, publicationText } from './page-text';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
 import { RESULT_SLUGS_FILE } from './export-results';
+import { EXPANSION_META } from './ranking';
 
 /**
  * Builds the Pagefind search index of a finished site through Pagefind's Node API: one index, or above
@@ -27,8 +23,8 @@ import { RESULT_SLUGS_FILE } from './export-results';
  * so indexing inside `astro:build:done` made the peak their sum (bench/analysis.md).
  *
  * The publications are the built site's (its /data/catalogue.json), each page handed to Pagefind as built: its markup
- * says what Pagefind reads (SearchData.astro). The entries, read again by the validator and matched against them,
- * give the spelling vocabulary (`search/vocabulary.json`, for did-you-mean); their documents get an index too.
+ * says what Pagefind reads (SearchData.astro). The spelling vocabulary (`search/vocabulary.json`, for did-you-mean) is
+ * the words Pagefind indexed, read back from what it wrote; the publications' documents get an index too.
  */
 
 export interface SearchIndexStats {
@@ -65,7 +61,7 @@ export interface BuildSearchIndexOptions {
 /**
  * Indexes the publications of the site in `siteDir`, built from the entries in `contentDir` (whose sibling documents/
  * holds their documents), into `<siteDir>/pagefind/` (and its shard folders), and writes the spelling vocabulary.
- * Throws an Error that says what failed (its `cause` says why: the validator, Pagefind, the file system, a stale site).
+ * Throws an Error that says what failed (its `cause` says why: Pagefind, the file system, a site not built).
  */
 export async function buildSearchIndex(
   siteDir: string,
@@ -83,30 +79,20 @@ export async function buildSearchIndex(
     const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     const vocabulary = new VocabularyBuilder();
     let expanded = 0;
-    // The words come from the entries as the validator reads them, while Pagefind writes the first shard.
-    const countWords = async () => {
-      const entries = await validateAsBuilt(contentDir, built);
-      const synonyms = catalogueSynonyms(entries);
-      for (const { data, html } of entries) {
-        const text = publicationText(data, html);
-        const expansion = searchExpansion(text, synonyms);
-        vocabulary.addPage(text, expansion.join(' '));
-        if (expansion.length) expanded += 1;
-      }
-    };
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
-    let words: Promise<void> | undefined;
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath, () => {
-        words ??= countWords();
-        words.catch(() => {}); // awaited below, after the result slugs are read
-      });
-      Object.assign(ids, await resultSlugs(outputPath));
+      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath);
+      // What Pagefind indexed, read back from its fragments: each result's slug, and the words it can match.
+      for (const { id, url, content, meta } of await readFragments(outputPath)) {
+        const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
+        if (slug) ids[id] = slug;
+        vocabulary.addPage(content, ...Object.entries(meta).flatMap(([key, value]) => (NOT_WORDS.has(key) ? [] : [value])));
+        if (meta[EXPANSION_META]) expanded += 1;
+      }
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
-    await words;
     await minifyWorker(join(siteDir, shardDir(0)));
     const documents = await loadDocuments(built, contentDir, cacheDir);
     const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
@@ -130,21 +116,6 @@ export async function buildSearchIndex(
   }
 }
 
-/** The entries in `contentDir` through the validator, which must be the ones the site was built from. */
-async function validateAsBuilt(contentDir: string, built: readonly Publication[]): Promise<ValidatedEntry[]> {
-  const { entries, problems } = await validatePaths([contentDir]);
-  if (hasErrors(problems)) throw new Error(`${contentDir} has entries with errors: run npm run validate`);
-  const plain = (p: Publication) => JSON.parse(JSON.stringify(toDatasetRecord(p))) as Record<string, unknown>;
-  const records = new Map(built.map((publication) => [publication.slug, plain(publication)]));
-  // `added`, when the file leaves it out, is the build's own (src/lib/git-added.ts).
-  const changed = entries.find(({ slug, data }) => {
-    const was = records.get(slug);
-    return !was || !isDeepStrictEqual(plain({ slug, data: { ...data, added: data.added ?? String(was.added) } }), was);
-  });
-  if (!changed && entries.length === built.length) return entries;
-  throw new Error(`${changed?.file ?? contentDir} changed since the site was built: run astro build first`);
-}
-
 /**
  * Pages on their way to Pagefind at most: its service handles messages in the order they arrive, so the pages keep
  * the entries' order (of ties in a sort by year), and it works through them while Node reads the next ones.
@@ -154,10 +125,9 @@ const PAGES_IN_FLIGHT = 64;
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
  * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
- * directory order, so ties in a sort would change from build to build and machine to machine. `whileWriting` starts
- * Node's own work while Pagefind's process writes the files, so that both cores are busy.
+ * directory order, so ties in a sort would change from build to build and machine to machine.
  */
-async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string, whileWriting: () => void) {
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   const added: Array<Promise<{ errors: string[] }>> = [];
@@ -169,9 +139,7 @@ async function indexShard(siteDir: string, slugs: readonly string[], outputPath:
   for (const [i, { errors }] of (await Promise.all(added)).entries()) {
     if (errors.length) throw new Error(`${pagePath(siteDir, slugs[i]!)}: ${errors.join('; ')}`);
   }
-  const writing = index.writeFiles({ outputPath });
-  whileWriting();
-  const written = await writing;
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
 }
@@ -192,23 +160,38 @@ function pagePath(siteDir: string, slug: string): string {
 
 const unzip = promisify(gunzip);
 
+/** Metadata that holds codes, not words (the title's language and direction, for showing it). */
+const NOT_WORDS = new Set(['title_lang', 'title_dir']);
+
+interface Fragment {
+  /** Pagefind's result id: the fragment file's name. */
+  id: string;
+  url: string;
+  /** The page's body text as Pagefind indexed it, and its metadata (also searched). */
+  content: string;
+  meta: Record<string, string>;
+}
+
 /**
- * Each result's publication slug, by Pagefind's result id (its fragment's name): the search page's export of a
- * result set (src/scripts/search/export.ts) reads it, instead of loading every result's fragment to learn its URL.
+ * The pages of an index as Pagefind wrote them: each fragment is gzipped "pagefind_dcd" + JSON (unzipped on libuv's
+ * threads, so on both cores), checked before use. The search page's export of a result set reads the slugs written
+ * from them (export-results.ts) instead of loading every result's fragment to learn its URL.
  */
-async function resultSlugs(indexDir: string): Promise<Record<string, string>> {
+async function readFragments(indexDir: string): Promise<Fragment[]> {
   const dir = join(indexDir, 'fragment');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
-  const pairs = await Promise.all(
+  return Promise.all(
     names.map(async (name) => {
-      // A fragment is gzipped "pagefind_dcd" + JSON with the page's url (unzipped on libuv's threads: both cores).
       const text = (await unzip(await readFile(join(dir, name)))).toString('utf8').replace(/^pagefind_dcd/, '');
-      const url = (JSON.parse(text) as { url?: string }).url ?? '';
-      const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
-      return slug ? [[name.replace(/\.pf_fragment$/, ''), slug] as const] : [];
+      const { url, content, meta } = JSON.parse(text) as Partial<Fragment>;
+      const strings = (o: unknown): o is Record<string, string> =>
+        typeof o === 'object' && o !== null && Object.values(o).every((v) => typeof v === 'string');
+      if (typeof url !== 'string' || typeof content !== 'string' || !strings(meta)) {
+        throw new Error(`${join(dir, name)} is not a Pagefind fragment as expected (a url, content and metadata)`);
+      }
+      return { id: name.replace(/\.pf_fragment$/, ''), url, content, meta };
     }),
   );
-  return Object.fromEntries(pairs.flat());
 }
 
 /**
