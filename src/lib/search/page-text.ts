@@ -7,8 +7,7 @@ import { SYNONYMS } from './synonyms';
 
 /**
  * The words a publication is searched by, from its validated data and its body as the one Markdown processor
- * rendered it: the build writes the hidden expansion of those words into the page (SearchData.astro), and the
- * search-index step counts them for the spelling vocabulary. Both read the same entries, so both agree.
+ * rendered it: the build writes the hidden expansion of those words into the page (SearchData.astro).
  */
 
 /** Plain text of an HTML fragment: scripts and styles dropped, every tag a word break, entities decoded. */
