@@ -86,7 +86,7 @@ describe('every file the validator accepts builds and shows exactly what was val
     const page = readFileSync(join(site.outDir, 'publications', slug, 'index.html'), 'utf8');
     expect(text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page)![1]!)).toBe(squash(displayTitle(data)));
     expect(text(/<h2[^>]*>Summary<\/h2>\s*<p[^>]*>([\s\S]*?)<\/p>/.exec(page)![1]!)).toBe(squash(data.summary));
-    if (data.notes) expect(text(/<strong>Notes:<\/strong>([\s\S]*?)<\/p>/.exec(page)![1]!)).toBe(squash(data.notes));
+    if (data.notes) expect(text(/<strong[^>]*>Notes:<\/strong>([\s\S]*?)<\/p>/.exec(page)![1]!)).toBe(squash(data.notes));
     expect(page).toContain(prepareFullText(html));
     expect(typeof data.title).toBe('string');
   });
