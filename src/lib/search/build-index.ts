@@ -169,6 +169,9 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
+const isStringRecord = (o: unknown): o is Record<string, string> =>
+  typeof o === 'object' && o !== null && Object.values(o).every((v) => typeof v === 'string');
+
 /**
  * The pages of an index as Pagefind wrote them: each fragment is gzipped "pagefind_dcd" + JSON, checked before use.
  * The search page's export of a result set reads the slugs written from them (export-results.ts) instead of loading
@@ -181,9 +184,7 @@ async function readFragments(indexDir: string): Promise<Fragment[]> {
   const files = await Promise.all(names.map((name) => readFile(join(dir, name))));
   return names.map((name, i) => {
     const { url, content, meta } = JSON.parse(gunzipSync(files[i]!).toString('utf8').replace(/^pagefind_dcd/, '')) as Partial<Fragment>;
-    const strings = (o: unknown): o is Record<string, string> =>
-      typeof o === 'object' && o !== null && Object.values(o).every((v) => typeof v === 'string');
-    if (typeof url !== 'string' || typeof content !== 'string' || !strings(meta)) {
+    if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
       throw new Error(`${join(dir, name)} is not a Pagefind fragment as expected (a url, content and metadata)`);
     }
     return { id: name.replace(/\.pf_fragment$/, ''), url, content, meta };

@@ -111,7 +111,7 @@ async function countOnly(pagefind: PagefindApi, term: string): Promise<number> {
 }
 
 /** The searched term: null (all entries) when there are no words, for browsing by filters alone. */
-function termOf(q: string): string | null {
+export function termOf(q: string): string | null {
   return q.trim() === '' ? null : q.trim();
 }
 

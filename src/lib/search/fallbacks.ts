@@ -72,7 +72,6 @@ export async function explainFew(outcome: Outcome, context: FewContext): Promise
   return outcome;
 }
 
-
 /**
  * Publications with most of the words, for a query whose words together find few or none: each word searched
  * alone (with the filters), then every publication ranked by how many of the words it has, then by its summed

@@ -1,4 +1,4 @@
-import { searchOptions, type Outcome } from './engine';
+import { searchOptions, termOf, type Outcome } from './engine';
 import type { FilterCounts, PagefindApi } from './pagefind-types';
 import { FILTER_KEYS, hasYearRange, pagefindFilters, yearValues, type FilterKey } from './state';
 
@@ -17,7 +17,7 @@ export async function filterCounts(
   totals: FilterCounts,
 ): Promise<Record<FilterKey, Record<string, number>>> {
   const { state } = outcome;
-  const term = outcome.term.trim() === '' ? null : outcome.term.trim();
+  const term = termOf(outcome.term);
   const counts = {} as Record<FilterKey, Record<string, number>>;
   await Promise.all(
     FILTER_KEYS.map(async (key) => {
