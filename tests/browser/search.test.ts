@@ -44,6 +44,21 @@ function yearsSorted(list: typeof ALL, order: 'newest' | 'oldest'): string[] {
   return [...dated.map(String), ...list.filter((f) => f.year === undefined).map(() => 'Undated')];
 }
 
+/**
+ * The result links in a sort by year: publications of the same year by slug, the other way round when newest first
+ * (one Pagefind sort key, read both ways: state.ts `sortValues`), undated last either way. The same on every machine,
+ * whatever order the pages have on disk.
+ */
+function linksSorted(list: typeof ALL, order: 'newest' | 'oldest'): string[] {
+  const key = (f: (typeof ALL)[number]) => `${String(f.year ?? 0).padStart(4, '0')} ${f.slug}`;
+  const ascending = [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  const sorted = order === 'oldest' ? ascending : ascending.reverse();
+  const undated = sorted.filter((f) => f.year === undefined);
+  return [...sorted.filter((f) => f.year !== undefined), ...undated].map((f) => `/publications/${f.slug}/`);
+}
+const resultLinks = (page: Page) =>
+  page.locator('#search-results .entry-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
 async function status(page: Page): Promise<string> {
   const live = page.locator('#search-status');
   await live.filter({ hasText: /\S/ }).waitFor();
@@ -230,12 +245,14 @@ describe('search on the fixture site', () => {
     const years = newest.map((meta) => meta.split(' · ')[0]);
     expect(years).toEqual(yearsSorted(ALL, 'newest'));
     expect(years).toContain('Undated');
+    await expect(resultLinks(page)).resolves.toEqual(linksSorted(ALL, 'newest'));
     expect(query(page).get('sort')).toBe('year');
     await page.getByLabel('Sort by').selectOption('year-asc');
     await waitForStatus(page, new RegExp(`^${ALL_FIXTURES} publications found for “fixture”, oldest first\\.$`));
     await showAll(page);
     const oldest = (await page.locator('#search-results .entry-meta').allTextContents()).map((m) => m.split(' · ')[0]);
     expect(oldest).toEqual(yearsSorted(ALL, 'oldest'));
+    await expect(resultLinks(page)).resolves.toEqual(linksSorted(ALL, 'oldest'));
     await page.context().close();
   });
 

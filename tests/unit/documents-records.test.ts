@@ -44,7 +44,8 @@ describe('documentPageRecords', () => {
     ]);
     expect(records[0]!.filters).toMatchObject({ document: ['labour-inspection-manual'], country: ['Jordan'], year: ['2019'], category: ['Manual'] });
     expect(records[0]!.meta).toMatchObject({ title: 'Labour Inspection Manual', record: '/publications/labour-inspection-manual/', online: 'yes' });
-    expect(records[0]!.sort).toEqual({ year: '2019' });
+    // The publication's sort value: its year, then its slug (state.ts `sortValues`).
+    expect(records[0]!.sort).toEqual({ year: '2019 labour-inspection-manual' });
   });
   it('keeps each page its own result when the document is not online', () => {
     const records = documentPageRecords(publication({ document: 'manual.pdf' }), ['a', 'b']);

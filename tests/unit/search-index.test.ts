@@ -10,6 +10,7 @@ import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
 import { RESULT_SLUGS_FILE } from '../../src/lib/search/export-results';
 import { EXPANSION_META } from '../../src/lib/search/ranking';
+import { SORT_KEY, sortValues } from '../../src/lib/search/state';
 import { catalogueDataPath } from '../../src/lib/export/formats';
 import { toDatasetJson } from '../../src/lib/export/json';
 import { validatePaths } from '../../src/lib/validate';
@@ -34,7 +35,11 @@ interface Publication {
  * A catalogue (its entries in `<dir>/content/`) and its built site (`<dir>/site/`), with one page per entry and the
  * whole-catalogue export `astro build` writes from the entries as validated.
  */
-async function site(name: string, publications: Record<string, Publication>, page = pageOf): Promise<{ dir: string; content: string }> {
+async function site(
+  name: string,
+  publications: Record<string, Publication>,
+  page: (publication: Publication, slug: string) => string = pageOf,
+): Promise<{ dir: string; content: string }> {
   const dir = join(work, name, 'site');
   const content = join(work, name, 'content');
   mkdirSync(content, { recursive: true });
@@ -45,7 +50,7 @@ async function site(name: string, publications: Record<string, Publication>, pag
       `---\ntitle: ${publication.title}\n${year}category: report\nsummary: ${publication.body}\nsource: [editor]\nadded: 2026-01-02\n---\n`,
     );
     mkdirSync(join(dir, 'publications', slug), { recursive: true });
-    writeFileSync(join(dir, 'publications', slug, 'index.html'), page(publication));
+    writeFileSync(join(dir, 'publications', slug, 'index.html'), page(publication, slug));
   }
   const { entries } = await validatePaths([content]);
   const exported = entries.map(({ slug, data }) => ({ slug, data: { ...data, added: data.added ?? '2026-01-02' } }));
@@ -55,11 +60,11 @@ async function site(name: string, publications: Record<string, Publication>, pag
 }
 
 /** A publication page as SearchData.astro marks it up: the title and the expansion are metadata, not body text. */
-function pageOf({ title, body, year, aka }: Publication): string {
+function pageOf({ title, body, year, aka }: Publication, slug = 'list'): string {
   return (
     `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Browse Search About</nav>` +
     `<main><article data-pagefind-body><h1 data-pagefind-meta="title" data-pagefind-ignore>${title}</h1><p>${body}</p>` +
-    `<div hidden data-pagefind-ignore><span data-pagefind-sort="year">${year ?? 0}</span>` +
+    `<div hidden data-pagefind-ignore><span data-pagefind-sort="${SORT_KEY}">${sortValues(year, slug)[SORT_KEY]}</span>` +
     `<span data-pagefind-meta="title_lang">fr</span>` +
     (aka ? `<span data-pagefind-meta="${EXPANSION_META}">${aka}</span>` : '') +
     `</div></article></main></body></html>`
@@ -155,17 +160,39 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(5);
   });
 
-  it('numbers the pages in the order of their slugs, which orders publications of the same year in a sort', async () => {
-    // More pages than go to Pagefind at once (build-index.ts), in an order other than their slugs'.
+  it('hands Pagefind the pages in a folder of their own, and leaves none behind', async () => {
     const slugs = Array.from({ length: 40 }, (_, i) => `p${String((i * 7) % 40).padStart(2, '0')}`);
-    const { dir, content } = await site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
+    const { dir, content } = await site('staged', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
+    // A folder left by a run that failed is no obstacle.
+    mkdirSync(join(dir, 'pagefind', 'pages-to-index', 'publications', 'p00'), { recursive: true });
     await buildSearchIndex(dir, content);
-    // Pagefind's metadata lists each page's fragment (its result id) by page number, before its other files.
+    expect(readdirSync(join(dir, 'pagefind'))).not.toContain('pages-to-index');
+    // Pagefind numbers the pages in the folder's order on disk, not the slugs' (on most disks).
     const metaFile = readdirSync(join(dir, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
-    const meta = gunzipSync(readFileSync(join(dir, 'pagefind', metaFile))).toString('latin1');
+    const bytes = gunzipSync(readFileSync(join(dir, 'pagefind', metaFile)));
     const slugOf = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
-    const byNumber = [...meta.matchAll(/en_[0-9a-f]{7}/g)].map(([id]) => id).filter((id) => id in slugOf);
-    expect(byNumber.map((id) => slugOf[id])).toEqual([...slugs].sort());
+    const pages = [...bytes.toString('latin1').matchAll(/en_[0-9a-f]{7}/g)].map(([id]) => slugOf[id]!).filter(Boolean);
+    expect([...pages].sort()).toEqual([...slugs].sort());
+    // The order by year is the same whatever that numbering: ties by slug. In the metadata (CBOR) the sort key's
+    // name is followed by the page numbers in its order: an array of 40 (0x98 0x28), each a byte below 24, or 0x18
+    // and a byte.
+    let at = bytes.indexOf(Buffer.from([0x64, ...Buffer.from('year'), 0x98, 40])) + 7;
+    expect(at).toBeGreaterThan(6);
+    const numbers = Array.from({ length: 40 }, () => (bytes[at] === 0x18 ? bytes[(at += 2) - 1]! : bytes[at++]!));
+    expect(numbers.map((n) => pages[n])).toEqual([...slugs].sort());
+  });
+
+  it('names the pages Pagefind left out', async () => {
+    const { dir, content } = await site('left-out', {
+      kept: { title: 'Kept', body: 'Text.' },
+      bare: { title: 'Bare', body: 'Text.' },
+    });
+    // Pagefind indexes only pages with an <html> element.
+    writeFileSync(join(dir, 'publications', 'bare', 'index.html'), '<p>Text.</p>');
+    const error = await buildSearchIndex(dir, content).then(() => undefined, (e: Error) => e);
+    expect(String((error?.cause as Error).message)).toBe(
+      `Pagefind left out 1 of 2 pages, among them ${join(dir, 'publications', 'bare', 'index.html')}: has it an <html> element and text?`,
+    );
   });
 
   it('names the site and the problem when a page is missing', async () => {

@@ -62,7 +62,7 @@ export function documentPageRecords(publication: DocumentOwner, pages: readonly 
   const filters: Record<string, string[]> = { [DOCUMENT_FILTER]: [slug] };
   for (const key of FACET_KEYS) if (names[key].length) filters[key] = [...names[key]];
   const year = data.year === undefined ? undefined : String(data.year);
-  const sort = sortValues(data.year);
+  const sort = sortValues(data.year, slug);
   const recordPath = publicationPath(slug);
   return pages.flatMap((content, i) => {
     if (!content) return [];

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -82,13 +82,24 @@ export async function buildSearchIndex(
     const ids: Record<string, string> = {};
     for (const [i, shard] of plan.entries()) {
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, shard.pages.map((page) => page.key), outputPath);
+      const slugs = shard.pages.map((page) => page.key);
+      await indexShard(siteDir, slugs, outputPath);
       // What Pagefind indexed, read back from its fragments: each result's slug, and the words it can match.
+      const indexed = new Set<string>();
       for (const { id, url, content, meta } of await readFragments(outputPath)) {
         const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
-        if (slug) ids[id] = slug;
+        if (slug) {
+          ids[id] = slug;
+          indexed.add(slug);
+        }
         vocabulary.addPage(content, ...Object.entries(meta).flatMap(([key, value]) => (NOT_WORDS.has(key) ? [] : [value])));
         if (meta[EXPANSION_META]) expanded += 1;
+      }
+      const left = slugs.filter((slug) => !indexed.has(slug));
+      if (left.length) {
+        throw new Error(
+          `Pagefind left out ${left.length} of ${slugs.length} pages, among them ${pagePath(siteDir, left[0]!)}: has it an <html> element and text?`,
+        );
       }
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
@@ -116,32 +127,37 @@ export async function buildSearchIndex(
 }
 
 /**
- * Pages on their way to Pagefind at most: its service handles messages in the order they arrive, so the pages keep
- * the entries' order (of ties in a sort by year), and it works through them while Node reads the next ones.
- */
-const PAGES_IN_FLIGHT = 64;
-
-/**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory. Not `addDirectory`: it numbers pages in the file system's
- * directory order, so ties in a sort would change from build to build and machine to machine.
+ * that the next shard does not add to its memory. The pages are hard-linked into a folder of their own and handed to
+ * Pagefind's `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at a time: more than twice
+ * as slow, bench/analysis.md). It numbers pages in the folder's order on disk, which differs from machine to machine,
+ * so the order of results must not depend on it: the sort key ends with the slug (state.ts `sortValues`).
  */
 async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string) {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  const added: Array<Promise<{ errors: string[] }>> = [];
-  for (const [i, slug] of slugs.entries()) {
-    if (i >= PAGES_IN_FLIGHT) await added[i - PAGES_IN_FLIGHT];
-    added.push(index.addHTMLFile({ url: publicationPath(slug), content: await readFile(pagePath(siteDir, slug), 'utf8') }));
-    added[i]!.catch(() => {}); // reported by the Promise.all below
+  const stage = join(siteDir, STAGE_DIR);
+  rmSync(stage, { recursive: true, force: true });
+  try {
+    // Synchronous calls: awaiting 20,000 small calls one after another took twice as long (bench/analysis.md).
+    mkdirSync(join(stage, publicationPath('')), { recursive: true });
+    for (const slug of slugs) {
+      mkdirSync(join(stage, publicationPath(slug)));
+      linkSync(pagePath(siteDir, slug), join(stage, publicationPath(slug), 'index.html'));
+    }
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+    const added = await index.addDirectory({ path: stage, glob: 'publications/*/index.html' });
+    if (added.errors.length) throw new Error(added.errors.join('; '));
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+    await index.deleteIndex();
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
   }
-  for (const [i, { errors }] of (await Promise.all(added)).entries()) {
-    if (errors.length) throw new Error(`${pagePath(siteDir, slugs[i]!)}: ${errors.join('; ')}`);
-  }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(written.errors.join('; '));
-  await index.deleteIndex();
 }
+
+/** Where a shard's pages are linked for Pagefind: in the site (a hard link needs the same disk) and in the folder the
+ * step owns (removed at its start), so a folder left by a failed run goes on the next. */
+const STAGE_DIR = 'pagefind/pages-to-index';
 
 /**
  * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
