@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,30 @@ describe('buildSearchIndex', () => {
     expect(at).toBeGreaterThan(6);
     const numbers = Array.from({ length: 40 }, () => (bytes[at] === 0x18 ? bytes[(at += 2) - 1]! : bytes[at++]!));
     expect(numbers.map((n) => pages[n])).toEqual([...slugs].sort());
+  });
+
+  it('writes only the index files that changed, and removes those no longer part of the index', async () => {
+    const { dir, content } = await site('again', {
+      a: { title: 'Debt bondage', body: 'Recruitment fees.', year: 2020 },
+      b: { title: 'Forced labour', body: 'Fishing crews.', year: 2021 },
+    });
+    await buildSearchIndex(dir, content);
+    const files = () =>
+      readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name));
+    const before = new Map(files().map((file) => [file, statSync(file).mtimeMs]));
+    writeFileSync(join(dir, 'pagefind', 'fragment', 'en_left0ver.pf_fragment'), 'from an earlier build');
+    await buildSearchIndex(dir, content);
+    expect(new Map(files().map((file) => [file, statSync(file).mtimeMs]))).toEqual(before);
+    // One page changed: its fragment is new, the other's is kept as it was, the old one goes.
+    writeFileSync(join(dir, 'publications', 'a', 'index.html'), pageOf({ title: 'Debt bondage', body: 'Recruitment fees, again.', year: 2020 }, 'a'));
+    await buildSearchIndex(dir, content);
+    const fragments = (list: Iterable<string>) => [...list].filter((file) => file.includes('/fragment/'));
+    const after = fragments(files());
+    expect(after).toHaveLength(2);
+    expect(after.filter((file) => before.get(file) === statSync(file).mtimeMs)).toHaveLength(1);
+    expect(fragments(before.keys()).filter((file) => !after.includes(file))).toHaveLength(1);
   });
 
   it('names the pages Pagefind left out', async () => {

@@ -1,9 +1,10 @@
-import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
+import type { IndexFile, PagefindIndex } from 'pagefind';
 import { publicationPath } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
@@ -23,7 +24,8 @@ import { EXPANSION_META } from './ranking';
  *
  * The publications are the built site's (its /data/catalogue.json), each page handed to Pagefind as built: its markup
  * says what Pagefind reads (SearchData.astro). The spelling vocabulary (`search/vocabulary.json`, for did-you-mean) is
- * the words Pagefind indexed, read back from what it wrote; the publications' documents get an index too.
+ * the words Pagefind indexed, read from the index's fragments; the publications' documents get an index too. Only
+ * the index files that changed are written, and what an earlier build left in pagefind/ is removed.
  */
 
 export interface SearchIndexStats {
@@ -73,20 +75,18 @@ export async function buildSearchIndex(
     const built = await readCatalogueExport(siteDir);
     const missing = built.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
     if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
-    // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
-    await rm(join(siteDir, 'pagefind'), { recursive: true, force: true });
     const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     const vocabulary = new VocabularyBuilder();
     let expanded = 0;
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
+    const written = new Set<string>();
     for (const [i, shard] of plan.entries()) {
-      const outputPath = join(siteDir, shardDir(i));
       const slugs = shard.pages.map((page) => page.key);
-      await indexShard(siteDir, slugs, outputPath);
-      // What Pagefind indexed, read back from its fragments: each result's slug, and the words it can match.
+      const files = await indexShard(siteDir, slugs);
+      // What Pagefind indexed, from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
-      for (const { id, url, content, meta } of await readFragments(outputPath)) {
+      for (const { id, url, content, meta } of fragmentsOf(files)) {
         const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -101,14 +101,18 @@ export async function buildSearchIndex(
           `Pagefind left out ${left.length} of ${slugs.length} pages, among them ${pagePath(siteDir, left[0]!)}: has it an <html> element and text?`,
         );
       }
+      if (i === 0) await minifyWorker(files);
+      writeChanged(join(siteDir, shardDir(i)), files, written);
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
-    await minifyWorker(join(siteDir, shardDir(0)));
     const documents = await loadDocuments(built, contentDir, cacheDir);
-    const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
+    const documentIndex = await indexDocuments(documents);
+    writeChanged(join(siteDir, DOCUMENTS_INDEX_DIR), documentIndex.files, written);
+    writeChanged(siteDir, [{ path: SHARD_MANIFEST_FILE, content: Buffer.from(JSON.stringify(manifest)) }], written);
+    // The step owns pagefind/: what this build did not write (a shard folder of an earlier, larger build) goes.
+    prune(join(siteDir, 'pagefind'), written);
     await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
-    await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     await writeFile(join(siteDir, VOCABULARY_FILE), JSON.stringify(vocabulary.toFile()));
     return {
@@ -116,7 +120,7 @@ export async function buildSearchIndex(
       shards: plan.length,
       expanded,
       words: vocabulary.size,
-      documentPages,
+      documentPages: documentIndex.pages,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
@@ -127,15 +131,18 @@ export async function buildSearchIndex(
 }
 
 /**
- * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory. The pages are hard-linked into a folder of their own and handed to
- * Pagefind's `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at a time: more than twice
- * as slow, bench/analysis.md). It numbers pages in the folder's order on disk, which differs from machine to machine,
- * so the order of results must not depend on it: the sort key ends with the slug (state.ts `sortValues`).
+ * One Pagefind index over the entries' pages, returned as files (Pagefind's `getFiles`) and then dropped from
+ * Pagefind's process, so that the next shard does not add to its memory. The pages are hard-linked into a folder of
+ * their own and handed to Pagefind's `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at
+ * a time: more than twice as slow, bench/analysis.md). It numbers pages in the folder's order on disk, which differs
+ * from machine to machine, so the order of results must not depend on it: the sort key ends with the slug (state.ts
+ * `sortValues`).
  */
-async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string) {
+async function indexShard(siteDir: string, slugs: readonly string[]): Promise<IndexFile[]> {
   const stage = join(siteDir, STAGE_DIR);
   rmSync(stage, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   try {
     // Synchronous calls: awaiting 20,000 small calls one after another took twice as long (bench/analysis.md).
     mkdirSync(join(stage, publicationPath('')), { recursive: true });
@@ -143,15 +150,47 @@ async function indexShard(siteDir: string, slugs: readonly string[], outputPath:
       mkdirSync(join(stage, publicationPath(slug)));
       linkSync(pagePath(siteDir, slug), join(stage, publicationPath(slug), 'index.html'));
     }
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
     const added = await index.addDirectory({ path: stage, glob: 'publications/*/index.html' });
     if (added.errors.length) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(written.errors.join('; '));
-    await index.deleteIndex();
   } finally {
     rmSync(stage, { recursive: true, force: true });
+  }
+  return filesOf(index);
+}
+
+/** An index's files, then the index dropped from Pagefind's process. */
+async function filesOf(index: PagefindIndex): Promise<IndexFile[]> {
+  const { files, errors } = await index.getFiles();
+  if (errors.length) throw new Error(errors.join('; '));
+  await index.deleteIndex();
+  return files;
+}
+
+/**
+ * Writes an index's files under `dir`, each only if it changed, and adds their paths to `written`. Not Pagefind's
+ * `writeFiles`: it rewrites every file, and creating 10,000 fragments in an empty folder took it twice as long as
+ * overwriting them (bench/analysis.md), so the step could not start from an empty folder.
+ */
+function writeChanged(dir: string, files: readonly IndexFile[], written: Set<string>): void {
+  for (const { path, content } of files) {
+    const file = join(dir, path);
+    written.add(file);
+    if (existsSync(file) && readFileSync(file).equals(content)) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+/** Removes the files under `dir` that are not in `written`, then the folders left empty. */
+function prune(dir: string, written: ReadonlySet<string>): void {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isDirectory() && !written.has(path)) rmSync(path);
+  }
+  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
   }
 }
 
@@ -163,10 +202,11 @@ const STAGE_DIR = 'pagefind/pages-to-index';
  * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
  * its first results (src/scripts/search/load.ts): minified with esbuild, as Vite minifies the site's own scripts.
  */
-async function minifyWorker(indexDir: string): Promise<void> {
-  const file = join(indexDir, 'pagefind-worker.js');
-  const { code } = await transform(await readFile(file, 'utf8'), { minify: true });
-  await writeFile(file, code);
+async function minifyWorker(files: IndexFile[]): Promise<void> {
+  const worker = files.find(({ path }) => path === 'pagefind-worker.js');
+  if (!worker) throw new Error('Pagefind wrote no pagefind-worker.js');
+  const { code } = await transform(Buffer.from(worker.content).toString('utf8'), { minify: true });
+  worker.content = Buffer.from(code);
 }
 
 function pagePath(siteDir: string, slug: string): string {
@@ -193,17 +233,15 @@ const isStringRecord = (o: unknown): o is Record<string, string> =>
  * The search page's export of a result set reads the slugs written from them (export-results.ts) instead of loading
  * every result's fragment to learn its URL.
  */
-async function readFragments(indexDir: string): Promise<Fragment[]> {
-  const dir = join(indexDir, 'fragment');
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
-  // All read first, then unzipped in turn: faster than unzipping each as it arrives (1.2 against 1.9 s at 10,000).
-  const files = await Promise.all(names.map((name) => readFile(join(dir, name))));
-  return names.map((name, i) => {
-    const { url, content, meta } = JSON.parse(gunzipSync(files[i]!).toString('utf8').replace(/^pagefind_dcd/, '')) as Partial<Fragment>;
-    if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
-      throw new Error(`${join(dir, name)} is not a Pagefind fragment as expected (a url, content and metadata)`);
+function fragmentsOf(files: readonly IndexFile[]): Fragment[] {
+  return files.flatMap(({ path, content }) => {
+    const name = /^fragment\/(.+)\.pf_fragment$/.exec(path)?.[1];
+    if (!name) return [];
+    const { url, content: text, meta } = JSON.parse(gunzipSync(content).toString('utf8').replace(/^pagefind_dcd/, '')) as Partial<Fragment>;
+    if (typeof url !== 'string' || typeof text !== 'string' || !isStringRecord(meta)) {
+      throw new Error(`${path} is not a Pagefind fragment as expected (a url, content and metadata)`);
     }
-    return { id: name.replace(/\.pf_fragment$/, ''), url, content, meta };
+    return [{ id: name, url, content: text, meta }];
   });
 }
 
@@ -212,17 +250,14 @@ async function readFragments(indexDir: string): Promise<Fragment[]> {
  * search, its counts and its filters stay about publications; the search page asks this index for the pages a
  * query is on (src/scripts/search/documents.ts). None when no publication has a document.
  */
-async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
+async function indexDocuments(documents: readonly IndexedDocument[]): Promise<{ pages: number; files: IndexFile[] }> {
   const records = documents.flatMap((document) => document.records);
-  if (records.length === 0) return 0;
+  if (records.length === 0) return { pages: 0, files: [] };
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   for (const record of records) {
     const added = await index.addCustomRecord(record);
     if (added.errors.length) throw new Error(`${record.meta.record}: ${added.errors.join('; ')}`);
   }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(written.errors.join('; '));
-  await index.deleteIndex();
-  return records.length;
+  return { pages: records.length, files: await filesOf(index) };
 }
