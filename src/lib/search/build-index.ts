@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -132,30 +132,41 @@ export async function buildSearchIndex(
 
 /**
  * One Pagefind index over the entries' pages, returned as files (Pagefind's `getFiles`) and then dropped from
- * Pagefind's process, so that the next shard does not add to its memory. The pages are hard-linked into a folder of
- * their own and handed to Pagefind's `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at
- * a time: more than twice as slow, bench/analysis.md). It numbers pages in the folder's order on disk, which differs
- * from machine to machine, so the order of results must not depend on it: the sort key ends with the slug (state.ts
- * `sortValues`).
+ * Pagefind's process, so that the next shard does not add to its memory. The pages are handed to Pagefind's
+ * `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at a time: twice as slow,
+ * bench/analysis.md), with a glob that lists their slugs. It numbers pages in the folder's order on disk, which
+ * differs from machine to machine, so the order of results must not depend on it: the sort key ends with the slug
+ * (state.ts `sortValues`).
  */
 async function indexShard(siteDir: string, slugs: readonly string[]): Promise<IndexFile[]> {
-  const stage = join(siteDir, STAGE_DIR);
-  rmSync(stage, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
-  try {
-    // Synchronous calls: awaiting 20,000 small calls one after another took twice as long (bench/analysis.md).
-    mkdirSync(join(stage, publicationPath('')), { recursive: true });
-    for (const slug of slugs) {
-      mkdirSync(join(stage, publicationPath(slug)));
-      linkSync(pagePath(siteDir, slug), join(stage, publicationPath(slug), 'index.html'));
-    }
-    const added = await index.addDirectory({ path: stage, glob: 'publications/*/index.html' });
+  for (const batch of globBatches(slugs)) {
+    const added = await index.addDirectory({ path: siteDir, glob: `publications/{${batch.join(',')}}/index.html` });
     if (added.errors.length) throw new Error(added.errors.join('; '));
-  } finally {
-    rmSync(stage, { recursive: true, force: true });
   }
   return filesOf(index);
+}
+
+/**
+ * Slugs in groups whose glob Pagefind can read: it read one of 120,000 characters and refused one of 186,000
+ * (tests/unit/search-index.test.ts), so a group has 60,000 at most.
+ */
+export function globBatches(slugs: readonly string[], maxChars = 60_000): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  for (const slug of slugs) {
+    if (batch.length > 0 && chars + slug.length > maxChars) {
+      batches.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(slug);
+    chars += slug.length + 1;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /** An index's files, then the index dropped from Pagefind's process. */
@@ -193,10 +204,6 @@ function prune(dir: string, written: ReadonlySet<string>): void {
     if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
   }
 }
-
-/** Where a shard's pages are linked for Pagefind: in the site (a hard link needs the same disk) and in the folder the
- * step owns (removed at its start), so a folder left by a failed run goes on the next. */
-const STAGE_DIR = 'pagefind/pages-to-index';
 
 /**
  * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
