@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import { buildSearchIndex, describeIndex, globBatches } from '../../src/lib/search/build-index';
 import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
@@ -164,18 +165,21 @@ describe('buildSearchIndex', () => {
     const slugs = Array.from({ length: 40 }, (_, i) => `p${String((i * 7) % 40).padStart(2, '0')}`);
     const { dir, content } = await site('order', Object.fromEntries(slugs.map((slug) => [slug, { title: slug, body: 'Text.', year: 2020 }])));
     await buildSearchIndex(dir, content);
-    // Pagefind numbers the pages in the folder's order on disk, not the slugs' (on most disks).
+    // Pagefind numbers the pages in the folder's order on disk, not the slugs' (on most disks): its metadata lists
+    // the pages' fragments (result ids) by number, then each sort's page numbers (pagefind_web/src/metadata.rs).
     const metaFile = readdirSync(join(dir, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
-    const bytes = gunzipSync(readFileSync(join(dir, 'pagefind', metaFile)));
+    const meta = decode(gunzipSync(readFileSync(join(dir, 'pagefind', metaFile))).subarray('pagefind_dcd'.length)) as [
+      string,
+      Array<[string]>,
+      unknown,
+      unknown,
+      Array<[string, number[]]>,
+    ];
     const slugOf = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
-    const pages = [...bytes.toString('latin1').matchAll(/en_[0-9a-f]{7}/g)].map(([id]) => slugOf[id]!).filter(Boolean);
+    const pages = meta[1].map(([id]) => slugOf[id]!);
     expect([...pages].sort()).toEqual([...slugs].sort());
-    // The order by year is the same whatever that numbering: ties by slug. In the metadata (CBOR) the sort key's
-    // name is followed by the page numbers in its order: an array of 40 (0x98 0x28), each a byte below 24, or 0x18
-    // and a byte.
-    let at = bytes.indexOf(Buffer.from([0x64, ...Buffer.from('year'), 0x98, 40])) + 7;
-    expect(at).toBeGreaterThan(6);
-    const numbers = Array.from({ length: 40 }, () => (bytes[at] === 0x18 ? bytes[(at += 2) - 1]! : bytes[at++]!));
+    // The order by year is the same whatever that numbering: ties by slug.
+    const numbers = meta[4].find(([key]) => key === SORT_KEY)![1];
     expect(numbers.map((n) => pages[n])).toEqual([...slugs].sort());
   });
 
@@ -185,22 +189,25 @@ describe('buildSearchIndex', () => {
       b: { title: 'Forced labour', body: 'Fishing crews.', year: 2021 },
     });
     await buildSearchIndex(dir, content);
-    const files = () =>
+    // The files named by a hash of their content: the fragments, index chunks, filters and metadata.
+    const hashed = () =>
       readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
+        .filter((entry) => entry.isFile() && /^en_|\.pf_meta$/.test(entry.name))
         .map((entry) => join(entry.parentPath, entry.name));
-    const before = new Map(files().map((file) => [file, statSync(file).mtimeMs]));
-    writeFileSync(join(dir, 'pagefind', 'fragment', 'en_left0ver.pf_fragment'), 'from an earlier build');
+    const before = new Map(hashed().map((file) => [file, statSync(file).mtimeMs]));
+    expect(before.size).toBeGreaterThanOrEqual(4); // two fragments, an index chunk, the metadata
+    writeFileSync(join(dir, 'pagefind', 'fragment', 'en_1eft0ver.pf_fragment'), 'from an earlier build');
     await buildSearchIndex(dir, content);
-    expect(new Map(files().map((file) => [file, statSync(file).mtimeMs]))).toEqual(before);
+    expect(new Map(hashed().map((file) => [file, statSync(file).mtimeMs]))).toEqual(before);
     // One page changed: its fragment is new, the other's is kept as it was, the old one goes.
     writeFileSync(join(dir, 'publications', 'a', 'index.html'), pageOf({ title: 'Debt bondage', body: 'Recruitment fees, again.', year: 2020 }, 'a'));
     await buildSearchIndex(dir, content);
     const fragments = (list: Iterable<string>) => [...list].filter((file) => file.includes('/fragment/'));
-    const after = fragments(files());
+    const after = fragments(hashed());
     expect(after).toHaveLength(2);
     expect(after.filter((file) => before.get(file) === statSync(file).mtimeMs)).toHaveLength(1);
     expect(fragments(before.keys()).filter((file) => !after.includes(file))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'pagefind')).filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
   });
 
   it('hands Pagefind globs of slugs it can read, in as few as that allows', async () => {

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
+import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
-import type { IndexFile, PagefindIndex } from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
 import { publicationPath } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
@@ -24,8 +25,8 @@ import { EXPANSION_META } from './ranking';
  *
  * The publications are the built site's (its /data/catalogue.json), each page handed to Pagefind as built: its markup
  * says what Pagefind reads (SearchData.astro). The spelling vocabulary (`search/vocabulary.json`, for did-you-mean) is
- * the words Pagefind indexed, read from the index's fragments; the publications' documents get an index too. Only
- * the index files that changed are written, and what an earlier build left in pagefind/ is removed.
+ * the words Pagefind indexed, read from the index's fragments; the publications' documents get an index too. The
+ * index folders are kept from build to build: Pagefind adds the files that changed, and the step removes the rest.
  */
 
 export interface SearchIndexStats {
@@ -80,13 +81,13 @@ export async function buildSearchIndex(
     let expanded = 0;
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
-    const written = new Set<string>();
     for (const [i, shard] of plan.entries()) {
       const slugs = shard.pages.map((page) => page.key);
-      const files = await indexShard(siteDir, slugs);
-      // What Pagefind indexed, from its fragments: each result's slug, and the words it can match.
+      const outputPath = join(siteDir, shardDir(i));
+      await indexShard(siteDir, slugs, outputPath);
+      // What Pagefind indexed, read from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
-      for (const { id, url, content, meta } of fragmentsOf(files)) {
+      for (const { id, url, content, meta } of await readFragments(outputPath, currentIndex(outputPath))) {
         const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -101,16 +102,17 @@ export async function buildSearchIndex(
           `Pagefind left out ${left.length} of ${slugs.length} pages, among them ${pagePath(siteDir, left[0]!)}: has it an <html> element and text?`,
         );
       }
-      if (i === 0) await minifyWorker(files);
-      writeChanged(join(siteDir, shardDir(i)), files, written);
       manifest.shards.push({ dir: shardDir(i), dated: shard.dated, pages: shard.pages.length });
     }
+    await minifyWorker(join(siteDir, shardDir(0)));
+    // The step owns pagefind/: a shard folder left by an earlier, larger build must not stay behind.
+    const shardDirs = new Set(manifest.shards.map(({ dir }) => dir));
+    for (const name of readdirSync(join(siteDir, 'pagefind'))) {
+      if (/^shard-\d+$/.test(name) && !shardDirs.has(`pagefind/${name}/`)) rmSync(join(siteDir, 'pagefind', name), { recursive: true });
+    }
     const documents = await loadDocuments(built, contentDir, cacheDir);
-    const documentIndex = await indexDocuments(documents);
-    writeChanged(join(siteDir, DOCUMENTS_INDEX_DIR), documentIndex.files, written);
-    writeChanged(siteDir, [{ path: SHARD_MANIFEST_FILE, content: Buffer.from(JSON.stringify(manifest)) }], written);
-    // The step owns pagefind/: what this build did not write (a shard folder of an earlier, larger build) goes.
-    prune(join(siteDir, 'pagefind'), written);
+    const documentPages = await indexDocuments(documents, join(siteDir, DOCUMENTS_INDEX_DIR));
+    await writeFile(join(siteDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
     await mkdir(dirname(join(siteDir, VOCABULARY_FILE)), { recursive: true });
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
@@ -120,7 +122,7 @@ export async function buildSearchIndex(
       shards: plan.length,
       expanded,
       words: vocabulary.size,
-      documentPages: documentIndex.pages,
+      documentPages,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
@@ -131,21 +133,20 @@ export async function buildSearchIndex(
 }
 
 /**
- * One Pagefind index over the entries' pages, returned as files (Pagefind's `getFiles`) and then dropped from
- * Pagefind's process, so that the next shard does not add to its memory. The pages are handed to Pagefind's
- * `addDirectory`, which parses them on every core (`addHTMLFile` parses one page at a time: twice as slow,
- * bench/analysis.md), with a glob that lists their slugs. It numbers pages in the folder's order on disk, which
- * differs from machine to machine, so the order of results must not depend on it: the sort key ends with the slug
- * (state.ts `sortValues`).
+ * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
+ * that the next shard does not add to its memory. The pages are handed to Pagefind's `addDirectory`, which parses
+ * them on every core (`addHTMLFile` parses one page at a time: twice as slow, bench/analysis.md), with a glob that
+ * lists their slugs. It numbers pages in the folder's order on disk, which differs from machine to machine, so the
+ * order of results must not depend on it: the sort key ends with the slug (state.ts `sortValues`).
  */
-async function indexShard(siteDir: string, slugs: readonly string[]): Promise<IndexFile[]> {
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   for (const batch of globBatches(slugs)) {
     const added = await index.addDirectory({ path: siteDir, glob: `publications/{${batch.join(',')}}/index.html` });
     if (added.errors.length) throw new Error(added.errors.join('; '));
   }
-  return filesOf(index);
+  await writeIndex(index, outputPath);
 }
 
 /**
@@ -169,51 +170,66 @@ export function globBatches(slugs: readonly string[], maxChars = 60_000): string
   return batches;
 }
 
-/** An index's files, then the index dropped from Pagefind's process. */
-async function filesOf(index: PagefindIndex): Promise<IndexFile[]> {
-  const { files, errors } = await index.getFiles();
-  if (errors.length) throw new Error(errors.join('; '));
+/**
+ * Writes an index into `outputPath` and drops it from Pagefind's process. The folder is kept from build to build:
+ * Pagefind writes a file whose name is a hash of its content only when no file has that name, so a rebuild writes
+ * what changed (compressing and writing 10,000 fragments again took longer than indexing them, bench/analysis.md).
+ */
+async function writeIndex(index: PagefindIndex, outputPath: string) {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
-  return files;
 }
 
 /**
- * Writes an index's files under `dir`, each only if it changed, and adds their paths to `written`. Not Pagefind's
- * `writeFiles`: it rewrites every file, and creating 10,000 fragments in an empty folder took it twice as long as
- * overwriting them (bench/analysis.md), so the step could not start from an empty folder.
+ * Pagefind's metadata (pagefind_web/src/metadata.rs): its version, then rows for the pages (fragment id first), the
+ * index chunks (first word, last word, id) and the filters (name, id), then what the search page alone reads.
  */
-function writeChanged(dir: string, files: readonly IndexFile[], written: Set<string>): void {
-  for (const { path, content } of files) {
-    const file = join(dir, path);
-    written.add(file);
-    if (existsSync(file) && readFileSync(file).equals(content)) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+type PagefindMeta = [string, Array<[string, ...unknown[]]>, Array<[string, string, string, ...unknown[]]>, Array<[string, string, ...unknown[]]>];
+
+const isRows = (rows: unknown, idAt: number): boolean =>
+  Array.isArray(rows) && rows.every((row) => Array.isArray(row) && typeof row[idAt] === 'string');
+const isPagefindMeta = (m: unknown): m is PagefindMeta => Array.isArray(m) && isRows(m[1], 0) && isRows(m[2], 2) && isRows(m[3], 1);
+
+/**
+ * The index Pagefind wrote in `dir`, from its metadata (pagefind-entry.json names the .pf_meta): returns its pages'
+ * fragment ids, and removes the hashed files it does not name, left by earlier builds.
+ */
+function currentIndex(dir: string): string[] {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: string }> };
+  const named = new Set<string>();
+  const fragments: string[] = [];
+  for (const { hash } of Object.values(entry.languages ?? {})) {
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    const meta: unknown = decode(gunzipSync(readFileSync(join(dir, metaFile))).subarray(DECOMPRESSED_PREFIX.length));
+    if (!isPagefindMeta(meta)) throw new Error(`${join(dir, metaFile)} is not Pagefind's metadata as expected`);
+    named.add(metaFile);
+    for (const [id] of meta[1]) {
+      fragments.push(id);
+      named.add(`fragment/${id}.pf_fragment`);
+    }
+    for (const [, , id] of meta[2]) named.add(`index/${id}.pf_index`);
+    for (const [, id] of meta[3]) named.add(`filter/${id}.pf_filter`);
   }
+  for (const folder of ['fragment', 'index', 'filter']) {
+    if (!existsSync(join(dir, folder))) continue;
+    for (const name of readdirSync(join(dir, folder))) if (!named.has(`${folder}/${name}`)) rmSync(join(dir, folder, name));
+  }
+  for (const name of readdirSync(dir)) if (name.endsWith('.pf_meta') && !named.has(name)) rmSync(join(dir, name));
+  return fragments;
 }
 
-/** Removes the files under `dir` that are not in `written`, then the folders left empty. */
-function prune(dir: string, written: ReadonlySet<string>): void {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    if (!entry.isDirectory() && !written.has(path)) rmSync(path);
-  }
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
-  for (const folder of folders.sort((a, b) => b.length - a.length)) {
-    if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
-  }
-}
+/** What every file Pagefind compresses starts with, once unzipped. */
+const DECOMPRESSED_PREFIX = 'pagefind_dcd';
 
 /**
  * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
  * its first results (src/scripts/search/load.ts): minified with esbuild, as Vite minifies the site's own scripts.
  */
-async function minifyWorker(files: IndexFile[]): Promise<void> {
-  const worker = files.find(({ path }) => path === 'pagefind-worker.js');
-  if (!worker) throw new Error('Pagefind wrote no pagefind-worker.js');
-  const { code } = await transform(Buffer.from(worker.content).toString('utf8'), { minify: true });
-  worker.content = Buffer.from(code);
+async function minifyWorker(indexDir: string): Promise<void> {
+  const file = join(indexDir, 'pagefind-worker.js');
+  const { code } = await transform(await readFile(file, 'utf8'), { minify: true });
+  await writeFile(file, code);
 }
 
 function pagePath(siteDir: string, slug: string): string {
@@ -240,15 +256,17 @@ const isStringRecord = (o: unknown): o is Record<string, string> =>
  * The search page's export of a result set reads the slugs written from them (export-results.ts) instead of loading
  * every result's fragment to learn its URL.
  */
-function fragmentsOf(files: readonly IndexFile[]): Fragment[] {
-  return files.flatMap(({ path, content }) => {
-    const name = /^fragment\/(.+)\.pf_fragment$/.exec(path)?.[1];
-    if (!name) return [];
-    const { url, content: text, meta } = JSON.parse(gunzipSync(content).toString('utf8').replace(/^pagefind_dcd/, '')) as Partial<Fragment>;
-    if (typeof url !== 'string' || typeof text !== 'string' || !isStringRecord(meta)) {
-      throw new Error(`${path} is not a Pagefind fragment as expected (a url, content and metadata)`);
+async function readFragments(indexDir: string, ids: readonly string[]): Promise<Fragment[]> {
+  const path = (id: string) => join(indexDir, 'fragment', `${id}.pf_fragment`);
+  // All read first, then unzipped in turn: faster than unzipping each as it arrives (bench/analysis.md).
+  const files = await Promise.all(ids.map((id) => readFile(path(id))));
+  return ids.map((id, i) => {
+    const text = gunzipSync(files[i]!).subarray(DECOMPRESSED_PREFIX.length).toString('utf8');
+    const { url, content, meta } = JSON.parse(text) as Partial<Fragment>;
+    if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
+      throw new Error(`${path(id)} is not a Pagefind fragment as expected (a url, content and metadata)`);
     }
-    return [{ id: name, url, content: text, meta }];
+    return { id, url, content, meta };
   });
 }
 
@@ -257,14 +275,19 @@ function fragmentsOf(files: readonly IndexFile[]): Fragment[] {
  * search, its counts and its filters stay about publications; the search page asks this index for the pages a
  * query is on (src/scripts/search/documents.ts). None when no publication has a document.
  */
-async function indexDocuments(documents: readonly IndexedDocument[]): Promise<{ pages: number; files: IndexFile[] }> {
+async function indexDocuments(documents: readonly IndexedDocument[], outputPath: string): Promise<number> {
   const records = documents.flatMap((document) => document.records);
-  if (records.length === 0) return { pages: 0, files: [] };
+  if (records.length === 0) {
+    rmSync(outputPath, { recursive: true, force: true });
+    return 0;
+  }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   for (const record of records) {
     const added = await index.addCustomRecord(record);
     if (added.errors.length) throw new Error(`${record.meta.record}: ${added.errors.join('; ')}`);
   }
-  return { pages: records.length, files: await filesOf(index) };
+  await writeIndex(index, outputPath);
+  currentIndex(outputPath);
+  return records.length;
 }
