@@ -81,6 +81,7 @@ export type ParsedFrontmatter = {
 /** Parses the YAML text of a frontmatter block that starts on file line `startLine`. Never throws. */
 export function parseFrontmatter(file: string, yaml: string, startLine: number): ParsedFrontmatter {
   const lineCounter = new LineCounter();
+  const lineOf = (offset: number): number => startLine + lineCounter.linePos(offset).line - 1;
   const position = (offset: number): Position => {
     const { line } = lineCounter.linePos(offset);
     const lineStart = lineCounter.lineStarts[line - 1] ?? 0;
@@ -164,7 +165,7 @@ export function parseFrontmatter(file: string, yaml: string, startLine: number):
       ...position(start),
       offset: start,
       end: rangeEnd(node),
-      endLine: position(rangeEnd(node)).line,
+      endLine: lineOf(rangeEnd(node)),
       ...(key ? { key } : {}),
     };
     if (isScalar(node)) {
