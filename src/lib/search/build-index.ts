@@ -84,10 +84,10 @@ export async function buildSearchIndex(
     for (const [i, shard] of plan.entries()) {
       const slugs = shard.pages.map((page) => page.key);
       const outputPath = join(siteDir, shardDir(i));
-      await indexShard(siteDir, slugs, outputPath);
+      const fragmentIds = await indexShard(siteDir, slugs, outputPath);
       // What Pagefind indexed, read from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
-      for (const { id, url, content, meta } of await readFragments(outputPath, currentIndex(outputPath))) {
+      for (const { id, url, content, meta } of await readFragments(outputPath, fragmentIds)) {
         const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -139,14 +139,20 @@ export async function buildSearchIndex(
  * lists their slugs. It numbers pages in the folder's order on disk, which differs from machine to machine, so the
  * order of results must not depend on it: the sort key ends with the slug (state.ts `sortValues`).
  */
-async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string) {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string): Promise<string[]> {
+  const index = await newIndex();
   for (const batch of globBatches(slugs)) {
     const added = await index.addDirectory({ path: siteDir, glob: `publications/{${batch.join(',')}}/index.html` });
     if (added.errors.length) throw new Error(added.errors.join('; '));
   }
-  await writeIndex(index, outputPath);
+  return writeIndex(index, outputPath);
+}
+
+/** A new index in Pagefind's process, every page in English (the catalogue's language). */
+async function newIndex(): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+  return index;
 }
 
 /**
@@ -171,14 +177,16 @@ export function globBatches(slugs: readonly string[], maxChars = 60_000): string
 }
 
 /**
- * Writes an index into `outputPath` and drops it from Pagefind's process. The folder is kept from build to build:
- * Pagefind writes a file whose name is a hash of its content only when no file has that name, so a rebuild writes
- * what changed (compressing and writing 10,000 fragments again took longer than indexing them, bench/analysis.md).
+ * Writes an index into `outputPath`, drops it from Pagefind's process, removes what earlier builds left there
+ * (`pruneIndex`) and returns its pages' fragment ids. The folder is kept from build to build: Pagefind writes a file
+ * whose name is a hash of its content only when no file has that name, so a rebuild writes what changed (compressing
+ * and writing 10,000 fragments again took longer than indexing them, bench/analysis.md).
  */
-async function writeIndex(index: PagefindIndex, outputPath: string) {
+async function writeIndex(index: PagefindIndex, outputPath: string): Promise<string[]> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(written.errors.join('; '));
   await index.deleteIndex();
+  return pruneIndex(outputPath);
 }
 
 /**
@@ -192,16 +200,16 @@ const isRows = (rows: unknown, idAt: number): boolean =>
 const isPagefindMeta = (m: unknown): m is PagefindMeta => Array.isArray(m) && isRows(m[1], 0) && isRows(m[2], 2) && isRows(m[3], 1);
 
 /**
- * The index Pagefind wrote in `dir`, from its metadata (pagefind-entry.json names the .pf_meta): returns its pages'
- * fragment ids, and removes the hashed files it does not name, left by earlier builds.
+ * Removes the hashed files in `dir` that the index's metadata (pagefind-entry.json names the .pf_meta) does not
+ * name, left by earlier builds; returns the ids of its pages' fragments.
  */
-function currentIndex(dir: string): string[] {
+function pruneIndex(dir: string): string[] {
   const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: string }> };
   const named = new Set<string>();
   const fragments: string[] = [];
   for (const { hash } of Object.values(entry.languages ?? {})) {
     const metaFile = `pagefind.${hash}.pf_meta`;
-    const meta: unknown = decode(gunzipSync(readFileSync(join(dir, metaFile))).subarray(DECOMPRESSED_PREFIX.length));
+    const meta: unknown = decode(unzip(readFileSync(join(dir, metaFile))));
     if (!isPagefindMeta(meta)) throw new Error(`${join(dir, metaFile)} is not Pagefind's metadata as expected`);
     named.add(metaFile);
     for (const [id] of meta[1]) {
@@ -219,8 +227,10 @@ function currentIndex(dir: string): string[] {
   return fragments;
 }
 
-/** What every file Pagefind compresses starts with, once unzipped. */
-const DECOMPRESSED_PREFIX = 'pagefind_dcd';
+/** A file Pagefind compressed, unzipped and without the marker every such file starts with. */
+function unzip(file: Uint8Array): Buffer {
+  return gunzipSync(file).subarray('pagefind_dcd'.length);
+}
 
 /**
  * Pagefind writes its web worker unminified (1.6.0: 42.9 KB, 29.1 KB minified), and the search page loads it before
@@ -261,8 +271,7 @@ async function readFragments(indexDir: string, ids: readonly string[]): Promise<
   // All read first, then unzipped in turn: faster than unzipping each as it arrives (bench/analysis.md).
   const files = await Promise.all(ids.map((id) => readFile(path(id))));
   return ids.map((id, i) => {
-    const text = gunzipSync(files[i]!).subarray(DECOMPRESSED_PREFIX.length).toString('utf8');
-    const { url, content, meta } = JSON.parse(text) as Partial<Fragment>;
+    const { url, content, meta } = JSON.parse(unzip(files[i]!).toString('utf8')) as Partial<Fragment>;
     if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
       throw new Error(`${path(id)} is not a Pagefind fragment as expected (a url, content and metadata)`);
     }
@@ -281,13 +290,11 @@ async function indexDocuments(documents: readonly IndexedDocument[], outputPath:
     rmSync(outputPath, { recursive: true, force: true });
     return 0;
   }
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
+  const index = await newIndex();
   for (const record of records) {
     const added = await index.addCustomRecord(record);
     if (added.errors.length) throw new Error(`${record.meta.record}: ${added.errors.join('; ')}`);
   }
   await writeIndex(index, outputPath);
-  currentIndex(outputPath);
   return records.length;
 }
