@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
-import { buildSearchIndex, describeIndex, globBatches } from '../../src/lib/search/build-index';
+import { buildSearchIndex, describeIndex } from '../../src/lib/search/build-index';
 import { SHARD_MANIFEST_FILE } from '../../src/lib/search/shards';
 import { VOCABULARY_FILE } from '../../src/lib/search/vocabulary';
 import { RESULT_SLUGS_FILE } from '../../src/lib/search/export-results';
@@ -210,21 +210,21 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(join(dir, 'pagefind')).filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
   });
 
-  it('hands Pagefind globs of slugs it can read, in as few as that allows', async () => {
-    const slugs = Array.from({ length: 3000 }, (_, i) => `${'a-long-slug-'.repeat(5)}${i}`);
-    const batches = globBatches(slugs);
-    expect(batches.flat()).toEqual(slugs);
-    expect(batches.length).toBe(4);
-    const globOf = (batch: string[]) => `publications/{${batch.join(',')}}/index.html`;
-    // Pagefind reads the longest such glob, and refuses one three times as long.
-    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
-    const folder = mkdtempSync(join(work, 'glob-'));
-    await expect(index!.addDirectory({ path: folder, glob: globOf(batches[0]!) })).resolves.toEqual({ errors: [], page_count: 0 });
-    const tooLong = await index!.addDirectory({ path: folder, glob: globOf(slugs) });
-    expect(tooLong.errors.join()).toMatch(/did not parse as a valid glob/);
-    await pagefind.close();
-    // One slug longer than a batch gets a batch of its own.
-    expect(globBatches(['a', 'b'.repeat(100), 'c'], 50)).toEqual([['a'], ['b'.repeat(100)], ['c']]);
+  it("links a shard's pages into a folder of their own while Pagefind reads them, and removes it", async () => {
+    const { dir, content } = await site('links', {
+      a: { title: 'Debt bondage', body: 'Recruitment fees.', year: 2020 },
+      b: { title: 'Forced labour', body: 'Fishing crews.', year: 2021 },
+    });
+    // What a step killed while Pagefind read its links leaves behind.
+    const leftover = join(dir, 'pagefind', '.shard-pages', 'publications', 'gone');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(join(leftover, 'index.html'), pageOf({ title: 'Gone', body: 'Gone.' }, 'gone'));
+    expect((await buildSearchIndex(dir, content, { maxShardPages: 1 })).shards).toBe(2);
+    expect(readdirSync(join(dir, 'pagefind'))).not.toContain('.shard-pages');
+    const indexed = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
+    expect(Object.values(indexed).sort()).toEqual(['a', 'b']);
+    // The pages themselves are where they were, unchanged.
+    expect(readFileSync(join(dir, 'publications', 'a', 'index.html'), 'utf8')).toContain('Recruitment fees.');
   });
 
   it('names the pages Pagefind left out', async () => {

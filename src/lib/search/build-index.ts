@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -77,6 +77,9 @@ export async function buildSearchIndex(
     const missing = built.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
     if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
+    // Pagefind reads the site's own folder when the catalogue is one index and the folder holds no other page (a page
+    // left from an earlier build, say): every catalogue page exists, so the counts tell.
+    const whole = plan.length === 1 && pageCount(siteDir) === built.length;
     const vocabulary = new VocabularyBuilder();
     let expanded = 0;
     const manifest: ShardManifest = { shards: [] };
@@ -84,10 +87,10 @@ export async function buildSearchIndex(
     for (const [i, shard] of plan.entries()) {
       const slugs = shard.pages.map((page) => page.key);
       const outputPath = join(siteDir, shardDir(i));
-      const fragmentIds = await indexShard(siteDir, slugs, outputPath);
+      const fragmentIds = await indexShard(siteDir, slugs, whole, outputPath);
       // What Pagefind indexed, read from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
-      for (const { id, url, content, meta } of await readFragments(outputPath, fragmentIds)) {
+      for (const { id, url, content, meta } of readFragments(outputPath, fragmentIds)) {
         const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -134,18 +137,37 @@ export async function buildSearchIndex(
 
 /**
  * One Pagefind index over the entries' pages, written to `outputPath` and then dropped from Pagefind's process, so
- * that the next shard does not add to its memory. The pages are handed to Pagefind's `addDirectory`, which parses
- * them on every core (`addHTMLFile` parses one page at a time: twice as slow, bench/analysis.md), with a glob that
- * lists their slugs. It numbers pages in the folder's order on disk, which differs from machine to machine, so the
- * order of results must not depend on it: the sort key ends with the slug (state.ts `sortValues`).
+ * that the next shard does not add to its memory. The pages go to Pagefind's `addDirectory`, which parses them on
+ * every core (`addHTMLFile` parses one page at a time: twice as slow, bench/analysis.md). It numbers pages in the
+ * folder's order on disk, which differs from machine to machine, so the order of results must not depend on it: the
+ * sort key ends with the slug (state.ts `sortValues`).
  */
-async function indexShard(siteDir: string, slugs: readonly string[], outputPath: string): Promise<string[]> {
+async function indexShard(siteDir: string, slugs: readonly string[], whole: boolean, outputPath: string): Promise<string[]> {
   const index = await newIndex();
-  for (const batch of globBatches(slugs)) {
-    const added = await index.addDirectory({ path: siteDir, glob: `publications/{${batch.join(',')}}/index.html` });
+  // `whole`: the site's folder holds these pages and no other. Else they are hard-linked into a folder of their own:
+  // a glob that names them walks every page of the site once per glob, which grows with the square of the catalogue
+  // (bench/analysis.md, session 13).
+  const root = whole ? siteDir : join(siteDir, PAGES_FOLDER);
+  rmSync(join(siteDir, PAGES_FOLDER), { recursive: true, force: true }); // left by a step that was killed
+  try {
+    if (!whole) for (const slug of slugs) linkPage(siteDir, root, slug);
+    const added = await index.addDirectory({ path: root, glob: PAGES_GLOB });
     if (added.errors.length) throw new Error(added.errors.join('; '));
+  } finally {
+    if (!whole) rmSync(root, { recursive: true, force: true });
   }
   return writeIndex(index, outputPath);
+}
+
+/** Every publication's page, and nothing else: the list's later pages are publications/page/2/index.html and on. */
+const PAGES_GLOB = 'publications/*/index.html';
+
+/** Where a shard's pages are linked while Pagefind reads them: inside the site, so that a hard link always works. */
+const PAGES_FOLDER = 'pagefind/.shard-pages';
+
+function linkPage(siteDir: string, root: string, slug: string): void {
+  mkdirSync(join(root, publicationPath(slug)), { recursive: true });
+  linkSync(pagePath(siteDir, slug), pagePath(root, slug));
 }
 
 /** A new index in Pagefind's process, every page in English (the catalogue's language). */
@@ -153,27 +175,6 @@ async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(errors.join('; ') || 'createIndex returned no index');
   return index;
-}
-
-/**
- * Slugs in groups whose glob Pagefind can read: it read one of 120,000 characters and refused one of 186,000
- * (tests/unit/search-index.test.ts), so a group has 60,000 at most.
- */
-export function globBatches(slugs: readonly string[], maxChars = 60_000): string[][] {
-  const batches: string[][] = [];
-  let batch: string[] = [];
-  let chars = 0;
-  for (const slug of slugs) {
-    if (batch.length > 0 && chars + slug.length > maxChars) {
-      batches.push(batch);
-      batch = [];
-      chars = 0;
-    }
-    batch.push(slug);
-    chars += slug.length + 1;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
 }
 
 /**
@@ -242,6 +243,12 @@ async function minifyWorker(indexDir: string): Promise<void> {
   await writeFile(file, code);
 }
 
+/** Folders of the site's publications/ with a page of their own (not the list's page/ folder). */
+function pageCount(siteDir: string): number {
+  const folder = join(siteDir, 'publications');
+  return readdirSync(folder).filter((name) => existsSync(join(folder, name, 'index.html'))).length;
+}
+
 function pagePath(siteDir: string, slug: string): string {
   return join(siteDir, publicationPath(slug), 'index.html');
 }
@@ -266,12 +273,12 @@ const isStringRecord = (o: unknown): o is Record<string, string> =>
  * The search page's export of a result set reads the slugs written from them (export-results.ts) instead of loading
  * every result's fragment to learn its URL.
  */
-async function readFragments(indexDir: string, ids: readonly string[]): Promise<Fragment[]> {
+function readFragments(indexDir: string, ids: readonly string[]): Fragment[] {
   const path = (id: string) => join(indexDir, 'fragment', `${id}.pf_fragment`);
-  // All read first, then unzipped in turn: faster than unzipping each as it arrives (bench/analysis.md).
-  const files = await Promise.all(ids.map((id) => readFile(path(id))));
-  return ids.map((id, i) => {
-    const { url, content, meta } = JSON.parse(unzip(files[i]!).toString('utf8')) as Partial<Fragment>;
+  // Read one after another: four times faster than all at once (bench/analysis.md, session 13), and an index of
+  // 20,000 pages read at once ran out of file handles.
+  return ids.map((id) => {
+    const { url, content, meta } = JSON.parse(unzip(readFileSync(path(id))).toString('utf8')) as Partial<Fragment>;
     if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
       throw new Error(`${path(id)} is not a Pagefind fragment as expected (a url, content and metadata)`);
     }

@@ -2,10 +2,10 @@ import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types
 
 /**
  * The search index in shards: above MAX_SHARD_PAGES publications the search-index step writes several Pagefind
- * indexes, and the search page merges them (Pagefind's `mergeIndex`). Why: Pagefind 1.5 scores a query word in
- * time that grows with the square of the pages it matches (bench/analysis.md: 462 ms for "trafficking" in one
- * index of 10,000 pages), and its index builder holds a whole index in memory (7.4 GiB at 100,000 pages). Shards
- * of a few thousand pages cut both: k shards score in about 1/k of the time, and are built one after another.
+ * indexes, and the search page merges them (Pagefind's `mergeIndex`). Why: Pagefind's index builder holds a whole
+ * index in memory, about 95 MB per 1,000 pages (1.9 GiB at 20,000): one index of 100,000 would take about 9 GiB,
+ * over the 6 GiB the build may use. Shards are built one after another. They do not make a query faster with Pagefind 1.6
+ * (bench/analysis.md, session 13).
  *
  * Shards are cut by year: dated publications newest first, then the undated ones in shards of their own. An order
  * by year is then the shards' order (the undated last either way), and Pagefind sorts within each shard; an order
@@ -17,13 +17,11 @@ import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types
  */
 
 /**
- * Publications per shard at most. Each shard a query searches adds one index chunk to the download (about 30 KB),
- * while a shard of n pages scores a common word in about 5 × 10⁻⁶ ms × n² (bench/analysis.md): at 10,000 pages one
- * index answers "victims" in about 170 ms and costs 373 KiB for the search page and its first query; cut into five
- * shards it answers in 63 ms but costs 497 KiB. So a catalogue of up to 10,000 stays one index, and larger ones are
- * cut into shards that each stay within that time.
+ * Publications per shard at most, set by the index builder's memory: under 2 GiB for Pagefind's process at any
+ * size. Smaller shards would not answer faster (at 20,000 publications "victims" took 346 ms in three shards and
+ * 341 ms in one index) and cost more bytes per query, one index chunk per shard (486 against 403 KiB).
  */
-export const MAX_SHARD_PAGES = 10_000;
+export const MAX_SHARD_PAGES = 20_000;
 
 /** The environment variable the search-index step's CLI takes the publications per shard from (tests' small shards). */
 export const SHARD_PAGES_ENV = 'SEARCH_SHARD_PAGES';
