@@ -210,6 +210,32 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(join(dir, 'pagefind')).filter((name) => name.endsWith('.pf_meta'))).toHaveLength(1);
   });
 
+  it("keeps each page's words in the cache folder, and reads only the pages that changed", async () => {
+    const { dir, content } = await site('words', {
+      a: { title: 'Debt bondage', body: 'Recruitment fees.', year: 2020 },
+      b: { title: 'Forced labour', body: 'Fishing crews.', year: 2021 },
+    });
+    const cacheDir = join(work, 'words', 'cache');
+    const vocabulary = () => (JSON.parse(readFileSync(join(dir, VOCABULARY_FILE), 'utf8')) as { words: string[] }).words;
+    const cached = () => JSON.parse(readFileSync(join(cacheDir, 'search-index-words.json'), 'utf8')) as { pages: Record<string, { url: string }> };
+    await buildSearchIndex(dir, content, { cacheDir });
+    const first = vocabulary();
+    expect(Object.values(cached().pages).map(({ url }) => url).sort()).toEqual(['/publications/a/', '/publications/b/']);
+    // A changed page is a new fragment: its words are read from it, and the old page's go.
+    writeFileSync(join(dir, 'publications', 'a', 'index.html'), pageOf({ title: 'Debt bondage', body: 'Zanzibar ports.', year: 2020 }, 'a'));
+    await buildSearchIndex(dir, content, { cacheDir });
+    expect(vocabulary()).toContain('zanzibar');
+    expect(vocabulary()).not.toContain('recruitment');
+    expect(Object.keys(cached().pages).sort()).toEqual(readdirSync(join(dir, 'pagefind', 'fragment')).map((f) => f.replace('.pf_fragment', '')).sort());
+    // A cache that is not as written is left aside, not trusted.
+    const [id] = Object.keys(cached().pages);
+    writeFileSync(join(cacheDir, 'search-index-words.json'), JSON.stringify({ version: 1, pages: { [id!]: { url: 1 } } }));
+    const rebuilt = await buildSearchIndex(dir, content, { cacheDir });
+    expect(rebuilt.pages).toBe(2);
+    expect(vocabulary()).toEqual(expect.arrayContaining(['zanzibar', 'fishing']));
+    expect(first).toContain('recruitment');
+  });
+
   it("links a shard's pages into a folder of their own while Pagefind reads them, and removes it", async () => {
     const { dir, content } = await site('links', {
       a: { title: 'Debt bondage', body: 'Recruitment fees.', year: 2020 },

@@ -5,7 +5,7 @@ import type { EntryData } from '../../src/lib/schema/entry';
 import { editDistance, makeVocabulary, suggestQuery, suggestWord } from '../../src/lib/search/spelling';
 import { SYNONYMS } from '../../src/lib/search/synonyms';
 import { indexWords, normalizeWord, words } from '../../src/lib/search/text';
-import { VocabularyBuilder, parseVocabulary } from '../../src/lib/search/vocabulary';
+import { pageWords, VocabularyBuilder, parseVocabulary } from '../../src/lib/search/vocabulary';
 
 describe('words as Pagefind searches them', () => {
   it('drops punctuation inside words and lower-cases, as Pagefind 1.5 does with a query', () => {
@@ -191,8 +191,8 @@ describe('spelling suggestions', () => {
 describe('the vocabulary file', () => {
   it('lists spellable words by the number of pages they are on', () => {
     const builder = new VocabularyBuilder();
-    builder.addPage('Forced labour in fishing', 'labor');
-    builder.addPage('Labour migration, labour rights 2023');
+    builder.addPage(pageWords('Forced labour in fishing', 'labor'));
+    builder.addPage(pageWords('Labour migration, labour rights 2023'));
     const file = builder.toFile();
     expect(file.words.slice(0, 1)).toEqual(['labour']);
     expect(file.words).toEqual(expect.arrayContaining(['forced', 'fishing', 'labor', 'migration', 'rights']));
@@ -204,9 +204,9 @@ describe('the vocabulary file', () => {
 
   it('counts a word once per page however often the page repeats it', () => {
     const builder = new VocabularyBuilder();
-    builder.addPage('trafficking trafficking trafficking', 'trafficking');
-    builder.addPage('labour');
-    builder.addPage('Labour, labour!');
+    builder.addPage(pageWords('trafficking trafficking trafficking', 'trafficking'));
+    builder.addPage(pageWords('labour'));
+    builder.addPage(pageWords('Labour, labour!'));
     expect(builder.toFile().words.slice(0, 2)).toEqual(['labour', 'trafficking']);
   });
 });

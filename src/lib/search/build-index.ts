@@ -11,7 +11,7 @@ import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
 import { readCatalogueExport } from '../export/read';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
-import { VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
+import { pageWords, VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
 import { RESULT_SLUGS_FILE } from './export-results';
 import { EXPANSION_META } from './ranking';
 
@@ -78,9 +78,13 @@ export async function buildSearchIndex(
     if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     // Pagefind reads the site's own folder when the catalogue is one index and the folder holds no other page (a page
-    // left from an earlier build, say): every catalogue page exists, so the counts tell.
-    const whole = plan.length === 1 && pageCount(siteDir) === built.length;
+    // left from an earlier build, say; not the list's page/ folder): every catalogue page exists, so counts tell.
+    const folder = join(siteDir, 'publications');
+    const whole = plan.length === 1 && readdirSync(folder).filter((name) => existsSync(join(folder, name, 'index.html'))).length === built.length;
     const vocabulary = new VocabularyBuilder();
+    const cacheFile = join(cacheDir, WORDS_CACHE_FILE);
+    const cached = readWordsCache(cacheFile);
+    const pages: Record<string, IndexedPage> = {};
     let expanded = 0;
     const manifest: ShardManifest = { shards: [] };
     const ids: Record<string, string> = {};
@@ -90,14 +94,15 @@ export async function buildSearchIndex(
       const fragmentIds = await indexShard(siteDir, slugs, whole, outputPath);
       // What Pagefind indexed, read from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
-      for (const { id, url, content, meta } of readFragments(outputPath, fragmentIds)) {
-        const slug = /^\/publications\/([^/]+)\/$/.exec(url)?.[1];
+      for (const id of fragmentIds) {
+        const page = (pages[id] = cached[id] ?? readPage(outputPath, id));
+        const slug = /^\/publications\/([^/]+)\/$/.exec(page.url)?.[1];
         if (slug) {
           ids[id] = slug;
           indexed.add(slug);
         }
-        vocabulary.addPage(content, ...Object.entries(meta).flatMap(([key, value]) => (NOT_WORDS.has(key) ? [] : [value])));
-        if (meta[EXPANSION_META]) expanded += 1;
+        vocabulary.addPage(page.words);
+        if (page.expanded) expanded += 1;
       }
       const left = slugs.filter((slug) => !indexed.has(slug));
       if (left.length) {
@@ -120,6 +125,8 @@ export async function buildSearchIndex(
     await mkdir(dirname(join(siteDir, RESULT_SLUGS_FILE)), { recursive: true });
     await writeFile(join(siteDir, RESULT_SLUGS_FILE), JSON.stringify(ids));
     await writeFile(join(siteDir, VOCABULARY_FILE), JSON.stringify(vocabulary.toFile()));
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(cacheFile, JSON.stringify({ version: WORDS_VERSION, pages }));
     return {
       pages: built.length,
       shards: plan.length,
@@ -243,12 +250,6 @@ async function minifyWorker(indexDir: string): Promise<void> {
   await writeFile(file, code);
 }
 
-/** Folders of the site's publications/ with a page of their own (not the list's page/ folder). */
-function pageCount(siteDir: string): number {
-  const folder = join(siteDir, 'publications');
-  return readdirSync(folder).filter((name) => existsSync(join(folder, name, 'index.html'))).length;
-}
-
 function pagePath(siteDir: string, slug: string): string {
   return join(siteDir, publicationPath(slug), 'index.html');
 }
@@ -256,34 +257,44 @@ function pagePath(siteDir: string, slug: string): string {
 /** Metadata that holds codes, not words (the title's language and direction, for showing it). */
 const NOT_WORDS = new Set(['title_lang', 'title_dir']);
 
-interface Fragment {
-  /** Pagefind's result id: the fragment file's name. */
-  id: string;
-  url: string;
-  /** The page's body text as Pagefind indexed it, and its metadata (also searched). */
-  content: string;
-  meta: Record<string, string>;
-}
-
-const isStringRecord = (o: unknown): o is Record<string, string> =>
-  typeof o === 'object' && o !== null && Object.values(o).every((v) => typeof v === 'string');
+/** What the step takes from a page Pagefind indexed: its URL, whether it has an expansion, its spellable words. */
+type IndexedPage = { url: string; expanded: boolean; words: string[] };
 
 /**
- * The pages of an index as Pagefind wrote them: each fragment is gzipped "pagefind_dcd" + JSON, checked before use.
- * The search page's export of a result set reads the slugs written from them (export-results.ts) instead of loading
- * every result's fragment to learn its URL.
+ * Bump when the words taken from a page change (text.ts, vocabulary.ts `pageWords`). A fragment's name is a hash of
+ * its content, so its words are kept in the cache folder from build to build, and a rebuild reads and cuts into words
+ * only the fragments that changed: 0.1 s against 1.5 s at 10,000 pages (bench/analysis.md, session 13).
  */
-function readFragments(indexDir: string, ids: readonly string[]): Fragment[] {
-  const path = (id: string) => join(indexDir, 'fragment', `${id}.pf_fragment`);
-  // Read one after another: four times faster than all at once (bench/analysis.md, session 13), and an index of
-  // 20,000 pages read at once ran out of file handles.
-  return ids.map((id) => {
-    const { url, content, meta } = JSON.parse(unzip(readFileSync(path(id))).toString('utf8')) as Partial<Fragment>;
-    if (typeof url !== 'string' || typeof content !== 'string' || !isStringRecord(meta)) {
-      throw new Error(`${path(id)} is not a Pagefind fragment as expected (a url, content and metadata)`);
-    }
-    return { id, url, content, meta };
-  });
+const WORDS_VERSION = 1;
+const WORDS_CACHE_FILE = 'search-index-words.json';
+
+const isPage = (p: Partial<IndexedPage> | null): p is IndexedPage =>
+  typeof p?.url === 'string' && typeof p.expanded === 'boolean' && Array.isArray(p.words) && p.words.every((w) => typeof w === 'string');
+
+/** The pages of the last build, by fragment id; none when the cache is missing, of another version or not as written. */
+function readWordsCache(file: string): Record<string, IndexedPage> {
+  try {
+    const { version, pages } = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; pages?: Record<string, Partial<IndexedPage> | null> };
+    return version === WORDS_VERSION && pages && Object.values(pages).every(isPage) ? (pages as Record<string, IndexedPage>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A page as Pagefind wrote it: its fragment is gzipped "pagefind_dcd" + JSON (the URL, the body text as indexed and
+ * the metadata, also searched), checked before use. The fragments are read one after another: four times faster
+ * than all at once (bench/analysis.md, session 13), and 20,000 at once ran out of file handles.
+ */
+function readPage(indexDir: string, id: string): IndexedPage {
+  const path = join(indexDir, 'fragment', `${id}.pf_fragment`);
+  const { url, content, meta } = JSON.parse(unzip(readFileSync(path)).toString('utf8')) as { url?: unknown; content?: unknown; meta?: unknown };
+  const values = typeof meta === 'object' && meta !== null ? Object.entries(meta) : [];
+  if (typeof url !== 'string' || typeof content !== 'string' || !values.every(([, value]) => typeof value === 'string')) {
+    throw new Error(`${path} is not a Pagefind fragment as expected (a url, content and metadata)`);
+  }
+  const texts = values.flatMap(([key, value]) => (NOT_WORDS.has(key) ? [] : [value as string]));
+  return { url, expanded: values.some(([key, value]) => key === EXPANSION_META && value !== ''), words: pageWords(content, ...texts) };
 }
 
 /**

@@ -3,9 +3,9 @@ import type { FilterCounts, PagefindApi, PagefindSearch } from './pagefind-types
 /**
  * The search index in shards: above MAX_SHARD_PAGES publications the search-index step writes several Pagefind
  * indexes, and the search page merges them (Pagefind's `mergeIndex`). Why: Pagefind's index builder holds a whole
- * index in memory, about 95 MB per 1,000 pages (1.9 GiB at 20,000): one index of 100,000 would take about 9 GiB,
- * over the 6 GiB the build may use. Shards are built one after another. They do not make a query faster with Pagefind 1.6
- * (bench/analysis.md, session 13).
+ * index in memory, about 93 MiB per 1,000 pages (1.8 GiB at 20,000): one index of 100,000 would take about 9 GiB,
+ * over the 6 GiB the build may use. Shards are built one after another. They do not make a query faster with
+ * Pagefind 1.6 (bench/analysis.md, session 13).
  *
  * Shards are cut by year: dated publications newest first, then the undated ones in shards of their own. An order
  * by year is then the shards' order (the undated last either way), and Pagefind sorts within each shard; an order

@@ -15,13 +15,17 @@ export interface VocabularyFile {
   words: string[];
 }
 
+/** The words of one page's indexed text (body and hidden expansion) a reader might misspell, each once. */
+export function pageWords(...texts: string[]): string[] {
+  return [...new Set(texts.flatMap(indexWords).filter(isSpellable))];
+}
+
 /** Counts in how many pages each word occurs. */
 export class VocabularyBuilder {
   private readonly pages = new Map<string, number>();
 
-  /** One page's indexed text (body and hidden expansion). */
-  addPage(...texts: string[]): void {
-    const words = new Set(texts.flatMap(indexWords).filter(isSpellable));
+  /** One page's words (`pageWords`). */
+  addPage(words: readonly string[]): void {
     for (const word of words) this.pages.set(word, (this.pages.get(word) ?? 0) + 1);
   }
 
