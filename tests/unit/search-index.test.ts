@@ -226,10 +226,22 @@ describe('buildSearchIndex', () => {
     await buildSearchIndex(dir, content, { cacheDir });
     expect(vocabulary()).toContain('zanzibar');
     expect(vocabulary()).not.toContain('recruitment');
-    expect(Object.keys(cached().pages).sort()).toEqual(readdirSync(join(dir, 'pagefind', 'fragment')).map((f) => f.replace('.pf_fragment', '')).sort());
+    const ids = readdirSync(join(dir, 'pagefind', 'fragment')).map((f) => `pagefind/${f.replace('.pf_fragment', '')}`);
+    expect(Object.keys(cached().pages).sort()).toEqual(ids.sort());
+    // Fragment names are short hashes, so a name can come back for another page: its size tells them apart.
+    const swapped = cached();
+    const [a, b] = Object.keys(swapped.pages);
+    [swapped.pages[a!], swapped.pages[b!]] = [swapped.pages[b!]!, swapped.pages[a!]!];
+    writeFileSync(join(cacheDir, 'search-index-words.json'), JSON.stringify(swapped));
+    await buildSearchIndex(dir, content, { cacheDir });
+    const slugOf = JSON.parse(readFileSync(join(dir, RESULT_SLUGS_FILE), 'utf8')) as Record<string, string>;
+    for (const file of readdirSync(join(dir, 'pagefind', 'fragment'))) {
+      const fragment = gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', file))).toString('utf8');
+      expect(fragment).toContain(`"url":"/publications/${slugOf[file.replace('.pf_fragment', '')]}/"`);
+    }
     // A cache that is not as written is left aside, not trusted.
     const [id] = Object.keys(cached().pages);
-    writeFileSync(join(cacheDir, 'search-index-words.json'), JSON.stringify({ version: 1, pages: { [id!]: { url: 1 } } }));
+    writeFileSync(join(cacheDir, 'search-index-words.json'), JSON.stringify({ version: 2, pages: { [id!]: { url: 1 } } }));
     const rebuilt = await buildSearchIndex(dir, content, { cacheDir });
     expect(rebuilt.pages).toBe(2);
     expect(vocabulary()).toEqual(expect.arrayContaining(['zanzibar', 'fishing']));

@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -95,7 +95,9 @@ export async function buildSearchIndex(
       // What Pagefind indexed, read from its fragments: each result's slug, and the words it can match.
       const indexed = new Set<string>();
       for (const id of fragmentIds) {
-        const page = (pages[id] = cached[id] ?? readPage(outputPath, id));
+        // Fragment names are short hashes: the same name can be another shard's page, or another build's.
+        const [key, bytes] = [shardDir(i) + id, statSync(join(outputPath, 'fragment', `${id}.pf_fragment`)).size];
+        const page = (pages[key] = cached[key]?.bytes === bytes ? cached[key] : readPage(outputPath, id));
         const slug = /^\/publications\/([^/]+)\/$/.exec(page.url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -258,20 +260,20 @@ function pagePath(siteDir: string, slug: string): string {
 const NOT_WORDS = new Set(['title_lang', 'title_dir']);
 
 /** What the step takes from a page Pagefind indexed: its URL, whether it has an expansion, its spellable words. */
-type IndexedPage = { url: string; expanded: boolean; words: string[] };
+type IndexedPage = { url: string; expanded: boolean; words: string[]; bytes: number };
 
 /**
- * Bump when the words taken from a page change (text.ts, vocabulary.ts `pageWords`). A fragment's name is a hash of
- * its content, so its words are kept in the cache folder from build to build, and a rebuild reads and cuts into words
- * only the fragments that changed: 0.1 s against 1.5 s at 10,000 pages (bench/analysis.md, session 13).
+ * Bump when the words taken from a page change (text.ts, vocabulary.ts `pageWords`). A fragment's name is a short hash
+ * of its content, so its words are kept in the cache folder from build to build (by shard and name, its size checked),
+ * and a rebuild reads only the fragments that changed: 0.1 s against 1.5 s at 10,000 pages (bench/analysis.md).
  */
-const WORDS_VERSION = 1;
+const WORDS_VERSION = 2;
 const WORDS_CACHE_FILE = 'search-index-words.json';
 
 const isPage = (p: Partial<IndexedPage> | null): p is IndexedPage =>
-  typeof p?.url === 'string' && typeof p.expanded === 'boolean' && Array.isArray(p.words) && p.words.every((w) => typeof w === 'string');
+  typeof p?.url === 'string' && typeof p.expanded === 'boolean' && typeof p.bytes === 'number' && Array.isArray(p.words) && p.words.every((w) => typeof w === 'string');
 
-/** The pages of the last build, by fragment id; none when the cache is missing, of another version or not as written. */
+/** The pages of the last build, by shard and fragment; none when the cache is missing, of another version or not as written. */
 function readWordsCache(file: string): Record<string, IndexedPage> {
   try {
     const { version, pages } = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; pages?: Record<string, Partial<IndexedPage> | null> };
@@ -288,13 +290,14 @@ function readWordsCache(file: string): Record<string, IndexedPage> {
  */
 function readPage(indexDir: string, id: string): IndexedPage {
   const path = join(indexDir, 'fragment', `${id}.pf_fragment`);
-  const { url, content, meta } = JSON.parse(unzip(readFileSync(path)).toString('utf8')) as { url?: unknown; content?: unknown; meta?: unknown };
+  const file = readFileSync(path);
+  const { url, content, meta } = JSON.parse(unzip(file).toString('utf8')) as { url?: unknown; content?: unknown; meta?: unknown };
   const values = typeof meta === 'object' && meta !== null ? Object.entries(meta) : [];
   if (typeof url !== 'string' || typeof content !== 'string' || !values.every(([, value]) => typeof value === 'string')) {
     throw new Error(`${path} is not a Pagefind fragment as expected (a url, content and metadata)`);
   }
   const texts = values.flatMap(([key, value]) => (NOT_WORDS.has(key) ? [] : [value as string]));
-  return { url, expanded: values.some(([key, value]) => key === EXPANSION_META && value !== ''), words: pageWords(content, ...texts) };
+  return { url, expanded: values.some(([key, value]) => key === EXPANSION_META && value !== ''), words: pageWords(content, ...texts), bytes: file.length };
 }
 
 /**
