@@ -74,13 +74,14 @@ export async function buildSearchIndex(
   try {
     // Which pages to index, and in which shard, is the built catalogue's (its export, checked against the schema).
     const built = await readCatalogueExport(siteDir);
-    const missing = built.find(({ slug }) => !existsSync(pagePath(siteDir, slug)));
+    const folder = join(siteDir, 'publications');
+    const pageFolders = new Set(readdirSync(folder).filter((name) => existsSync(join(folder, name, 'index.html'))));
+    const missing = built.find(({ slug }) => !pageFolders.has(slug));
     if (missing) throw new Error(`${missing.slug} has no page (${pagePath(siteDir, missing.slug)}): run astro build first`);
     const plan = planShards(built.map(({ slug, data }) => ({ key: slug, year: data.year })), maxShardPages);
     // Pagefind reads the site's own folder when the catalogue is one index and the folder holds no other page (a page
     // left from an earlier build, say; not the list's page/ folder): every catalogue page exists, so counts tell.
-    const folder = join(siteDir, 'publications');
-    const whole = plan.length === 1 && readdirSync(folder).filter((name) => existsSync(join(folder, name, 'index.html'))).length === built.length;
+    const whole = plan.length === 1 && pageFolders.size === built.length;
     const vocabulary = new VocabularyBuilder();
     const cacheFile = join(cacheDir, WORDS_CACHE_FILE);
     const cached = readWordsCache(cacheFile);
@@ -96,8 +97,8 @@ export async function buildSearchIndex(
       const indexed = new Set<string>();
       for (const id of fragmentIds) {
         // Fragment names are short hashes: the same name can be another shard's page, or another build's.
-        const [key, bytes] = [shardDir(i) + id, statSync(join(outputPath, 'fragment', `${id}.pf_fragment`)).size];
-        const page = (pages[key] = cached[key]?.bytes === bytes ? cached[key] : readPage(outputPath, id));
+        const [key, file] = [shardDir(i) + id, join(outputPath, 'fragment', `${id}.pf_fragment`)];
+        const page = (pages[key] = cached[key]?.bytes === statSync(file).size ? cached[key] : readPage(file));
         const slug = /^\/publications\/([^/]+)\/$/.exec(page.url)?.[1];
         if (slug) {
           ids[id] = slug;
@@ -288,8 +289,7 @@ function readWordsCache(file: string): Record<string, IndexedPage> {
  * the metadata, also searched), checked before use. The fragments are read one after another: four times faster
  * than all at once (bench/analysis.md, session 13), and 20,000 at once ran out of file handles.
  */
-function readPage(indexDir: string, id: string): IndexedPage {
-  const path = join(indexDir, 'fragment', `${id}.pf_fragment`);
+function readPage(path: string): IndexedPage {
   const file = readFileSync(path);
   const { url, content, meta } = JSON.parse(unzip(file).toString('utf8')) as { url?: unknown; content?: unknown; meta?: unknown };
   const values = typeof meta === 'object' && meta !== null ? Object.entries(meta) : [];
