@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueAcronyms, spelledOut } from '../../src/lib/search/acronyms';
 import { compileSynonyms, searchExpansion } from '../../src/lib/search/expand';
 import { SYNONYMS } from '../../src/lib/search/synonyms';
-import { resultFile, splitRecords } from '../../src/lib/search/export-results';
+import { resultFile, resultSlugs, splitRecords } from '../../src/lib/search/export-results';
 
 /** Acronyms the catalogue spells out become synonyms (issue 19), written from the catalogue's own spellings. */
 describe('acronyms spelt out in the catalogue', () => {
@@ -61,5 +61,17 @@ describe('a result set cut out of the whole catalogue file', () => {
       const all = [...splitRecords(format, text).records.keys()];
       expect(resultFile(format, text, all).text).toBe(text);
     }
+  });
+
+  it('names each result’s record, asking the page itself only where two shards share its id', async () => {
+    const asked: string[] = [];
+    const result = (id: string, url: string) => ({ id, data: async () => (asked.push(id), { url }) });
+    const results = [
+      result('en_b', '/publications/two-in-shard-1/'),
+      result('en_a', '/publications/one/'),
+      result('en_gone', '/publications/gone/'),
+    ];
+    expect(await resultSlugs(results, { en_a: 'one', en_b: null })).toEqual(['two-in-shard-1', 'one']);
+    expect(asked).toEqual(['en_b']);
   });
 });

@@ -12,7 +12,7 @@ import { DOCUMENTS_INDEX_DIR } from '../documents/records';
 import { readCatalogueExport } from '../export/read';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { pageWords, VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
-import { RESULT_SLUGS_FILE } from './export-results';
+import { PUBLICATION_URL, RESULT_SLUGS_FILE, type ResultSlugs } from './export-results';
 import { EXPANSION_META } from './ranking';
 
 /**
@@ -88,7 +88,7 @@ export async function buildSearchIndex(
     const pages: Record<string, IndexedPage> = {};
     let expanded = 0;
     const manifest: ShardManifest = { shards: [] };
-    const ids: Record<string, string> = {};
+    const ids: ResultSlugs = {};
     for (const [i, shard] of plan.entries()) {
       const slugs = shard.pages.map((page) => page.key);
       const outputPath = join(siteDir, shardDir(i));
@@ -99,9 +99,9 @@ export async function buildSearchIndex(
         // Fragment names are short hashes: the same name can be another shard's page, or another build's.
         const [key, file] = [shardDir(i) + id, join(outputPath, 'fragment', `${id}.pf_fragment`)];
         const page = (pages[key] = cached[key]?.bytes === statSync(file).size ? cached[key] : readPage(file));
-        const slug = /^\/publications\/([^/]+)\/$/.exec(page.url)?.[1];
+        const slug = PUBLICATION_URL.exec(page.url)?.[1];
         if (slug) {
-          ids[id] = slug;
+          ids[id] = id in ids ? null : slug;
           indexed.add(slug);
         }
         vocabulary.addPage(page.words);

@@ -9,6 +9,28 @@
 export const RESULT_SLUGS_FILE = 'search/result-slugs.json';
 export const RESULT_SLUGS_PATH = `/${RESULT_SLUGS_FILE}`;
 
+/**
+ * The map in RESULT_SLUGS_FILE. A result id is its fragment's name, a 7-hex hash: pages in two shards can share one,
+ * and such an id maps to null, for the result's own page to say which record it is.
+ */
+export type ResultSlugs = Record<string, string | null>;
+
+/** A publication page's URL as Pagefind records it; group 1 is the slug. */
+export const PUBLICATION_URL = /^\/publications\/([^/]+)\/$/;
+
+/** The slugs of `results` in their order: from the map, or from the page's URL where two shards share the id. */
+export async function resultSlugs(
+  results: readonly { id: string; data: () => Promise<{ url: string }> }[],
+  map: ResultSlugs,
+): Promise<string[]> {
+  const slugs = await Promise.all(
+    results.map(async ({ id, data }) =>
+      map[id] !== null ? map[id] : PUBLICATION_URL.exec((await data()).url)?.[1],
+    ),
+  );
+  return slugs.filter((slug): slug is string => slug !== undefined);
+}
+
 export type ResultExportFormat = 'csv' | 'ris' | 'bib';
 export const RESULT_EXPORT_FORMATS: readonly ResultExportFormat[] = ['csv', 'ris', 'bib'];
 

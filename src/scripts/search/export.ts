@@ -1,5 +1,5 @@
 import type { PagefindResult } from '../../lib/search/pagefind-types';
-import { RESULT_SLUGS_PATH, resultFile, type ResultExportFormat } from '../../lib/search/export-results';
+import { RESULT_SLUGS_PATH, resultFile, resultSlugs, type ResultExportFormat, type ResultSlugs } from '../../lib/search/export-results';
 
 /**
  * "Download these results": every result of the search on screen (not only those shown), in the order shown, as
@@ -7,9 +7,9 @@ import { RESULT_SLUGS_PATH, resultFile, type ResultExportFormat } from '../../li
  * (/data/catalogue.<ext>, written at build time by src/lib/export) and the results' slugs from the map written
  * beside the index, both fetched only when a reader asks for a download.
  */
-let slugs: Promise<Record<string, string>> | undefined;
+let slugs: Promise<ResultSlugs> | undefined;
 
-function loadSlugs(): Promise<Record<string, string>> {
+function loadSlugs(): Promise<ResultSlugs> {
   slugs ??= fetch(RESULT_SLUGS_PATH).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))));
   slugs.catch(() => (slugs = undefined));
   return slugs;
@@ -31,7 +31,7 @@ export async function exportResults(
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status}`))))
         .then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)),
     ]);
-    const wanted = results.map((r) => map[r.id]).filter((slug): slug is string => slug !== undefined);
+    const wanted = await resultSlugs(results, map);
     const { text } = resultFile(format, file, wanted);
     const blob = new Blob([text], { type: button.dataset.mediaType ?? 'text/plain' });
     const link = document.createElement('a');
