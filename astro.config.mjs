@@ -14,7 +14,8 @@ export default defineConfig({
   cacheDir: process.env.CATALOGUE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // A page whose getStaticPaths() gives a cacheKey (what it shows, src/lib/load-catalogue.ts) is copied from the last
-  // build's copy in cacheDir when its key and code are unchanged. Needs build.concurrency 1 (the default).
+  // build's copy in cacheDir when its key and code are unchanged. build.concurrency stays 1: 4 was no faster
+  // (bench/analysis.md, session 14).
   experimental: { incrementalBuild: true },
   // Plain static files only: no client framework, no prefetching, no third-party anything.
   prefetch: false,
