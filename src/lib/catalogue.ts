@@ -36,6 +36,11 @@ export function publicationPath(slug: string): string {
   return `/publications/${slug}/`;
 }
 
+/** The slug in a publication page's URL path (`publicationPath` read back); undefined for any other path. */
+export function publicationSlug(path: string): string | undefined {
+  return /^\/publications\/([^/]+)\/$/.exec(path)?.[1];
+}
+
 /** A title as a library shows it: supplied titles in square brackets. */
 export function displayTitle(entry: Pick<Entry, 'title' | 'title_supplied'>): string {
   return entry.title_supplied ? `[${entry.title}]` : entry.title;

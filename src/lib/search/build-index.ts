@@ -6,13 +6,13 @@ import { transform } from 'esbuild';
 import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
-import { publicationPath } from '../catalogue';
+import { publicationPath, publicationSlug } from '../catalogue';
 import { loadDocuments, type IndexedDocument } from '../documents/load';
 import { DOCUMENTS_INDEX_DIR } from '../documents/records';
 import { readCatalogueExport } from '../export/read';
 import { MAX_SHARD_PAGES, planShards, SHARD_MANIFEST_FILE, shardDir, type ShardManifest } from './shards';
 import { pageWords, VOCABULARY_FILE, VocabularyBuilder } from './vocabulary';
-import { PUBLICATION_URL, RESULT_SLUGS_FILE, type ResultSlugs } from './export-results';
+import { RESULT_SLUGS_FILE, type ResultSlugs } from './export-results';
 import { EXPANSION_META } from './ranking';
 
 /**
@@ -99,7 +99,7 @@ export async function buildSearchIndex(
         // Fragment names are short hashes: the same name can be another shard's page, or another build's.
         const [key, file] = [shardDir(i) + id, join(outputPath, 'fragment', `${id}.pf_fragment`)];
         const page = (pages[key] = cached[key]?.bytes === statSync(file).size ? cached[key] : readPage(file));
-        const slug = PUBLICATION_URL.exec(page.url)?.[1];
+        const slug = publicationSlug(page.url);
         if (slug) {
           ids[id] = id in ids ? null : slug;
           indexed.add(slug);

@@ -2,8 +2,9 @@
  * A search's results, taken away in the open dataset's formats (CSV, RIS, BibTeX). The records are not written
  * here: they are cut out of the whole catalogue's files that src/lib/export writes at build time
  * (/data/catalogue.csv, .ris, .bib), so a result set's file is byte for byte the same records as /data/ has,
- * whatever those writers do. Pure and dependency-free: it runs in the browser, and in unit tests.
+ * whatever those writers do. Pure (only catalogue.ts's URL helper): it runs in the browser, and in unit tests.
  */
+import { publicationSlug } from '../catalogue';
 
 /** Pagefind result id → publication slug, written by build-index.ts next to the index. */
 export const RESULT_SLUGS_FILE = 'search/result-slugs.json';
@@ -15,9 +16,6 @@ export const RESULT_SLUGS_PATH = `/${RESULT_SLUGS_FILE}`;
  */
 export type ResultSlugs = Record<string, string | null>;
 
-/** A publication page's URL as Pagefind records it; group 1 is the slug. */
-export const PUBLICATION_URL = /^\/publications\/([^/]+)\/$/;
-
 /** The slugs of `results` in their order: from the map, or from the page's URL where two shards share the id. */
 export async function resultSlugs(
   results: readonly { id: string; data: () => Promise<{ url: string }> }[],
@@ -25,7 +23,7 @@ export async function resultSlugs(
 ): Promise<string[]> {
   const slugs = await Promise.all(
     results.map(async ({ id, data }) =>
-      map[id] !== null ? map[id] : PUBLICATION_URL.exec((await data()).url)?.[1],
+      map[id] === null ? publicationSlug((await data()).url) : map[id],
     ),
   );
   return slugs.filter((slug): slug is string => slug !== undefined);
